@@ -1,0 +1,197 @@
+/**
+ * Markdown (+ front matter) -> a Document: metadata, a title, the lead (section 0) and a tree of
+ * sections numbered like a table of contents. Only top-level block tokens can be headings, so
+ * anything that merely looks like a heading inside a code block, HTML block, quote or list is
+ * ignored by construction.
+ */
+import { Lexer, type Token, type Tokens } from 'marked';
+import GithubSlugger from 'github-slugger';
+import { splitFrontMatter } from './frontmatter.js';
+import { plainInline, countWords } from './plain.js';
+import { checkDepth } from './limits.js';
+
+export interface Section {
+  /** `0` for the lead, else `1`, `2`, `2.1`... */
+  number: string;
+  /** Heading depth (1-6); 0 for the lead. */
+  level: number;
+  title: string;
+  slug: string;
+  /** Source range [start, end) in the whole text, heading and subsections included. */
+  start: number;
+  end: number;
+  heading?: Tokens.Heading;
+  /** Block tokens between this heading and the next heading of any level. */
+  tokens: Token[];
+  children: Section[];
+  parent?: Section;
+}
+
+export interface Document {
+  source: string;
+  meta: Record<string, string>;
+  title?: string;
+  /** Inline tokens of the title when it came from a heading. */
+  titleTokens?: Token[];
+  lead: Section;
+  sections: Section[];
+  /** Whether inline tokens were lexed (needed for rendering and word counts). */
+  inline: boolean;
+}
+
+export interface ParseOptions {
+  /** Lex inline markup everywhere (rendering, word counts); false lexes headings only. */
+  inline?: boolean;
+}
+
+interface Placed {
+  token: Token;
+  start: number;
+}
+
+export function parseDocument(source: string, options: ParseOptions = {}): Document {
+  const inline = options.inline ?? true;
+  const { meta, bodyStart } = splitFrontMatter(source);
+  const body = source.slice(bodyStart);
+  checkDepth(body);
+  const lexer = new Lexer({ gfm: true });
+  const blocks = lexer.blockTokens(body, []);
+  if (inline) {
+    for (const item of lexer.inlineQueue) {
+      lexer.state.inRawBlock = false;
+      lexer.inlineTokens(item.src, item.tokens);
+    }
+  } else {
+    for (const token of blocks) if (token.type === 'heading') lexer.inlineTokens(token.text, token.tokens);
+  }
+  lexer.inlineQueue = [];
+
+  const placed = place(blocks, body, bodyStart);
+  const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
+  const depthOne = headings.filter((h) => h.token.depth === 1);
+
+  let title: string | undefined = meta.title;
+  let titleTokens: Token[] | undefined;
+  let first = 0;
+  const firstContent = placed.findIndex((p) => p.token.type !== 'space');
+  const leading = placed[firstContent];
+  if (leading?.token.type === 'heading' && leading.token.depth === 1 && depthOne.length === 1) {
+    const text = plainInline(leading.token.tokens);
+    if (title === undefined || sameText(title, text)) {
+      title = text;
+      titleTokens = leading.token.tokens;
+      first = firstContent + 1;
+    }
+  }
+
+  const end = source.length;
+  const firstStart = placed[first]?.start ?? end;
+  const sectionHeadings = headings.filter((h) => h.start >= firstStart);
+  const rankList = rankHeadings(sectionHeadings.map((h) => h.token), depthOne.length > 1);
+  const ranks = new Map<Token, number>(sectionHeadings.map((h, i) => [h.token, rankList[i]!]));
+  const leadStart = firstStart;
+  const lead: Section = {
+    number: '0',
+    level: 0,
+    title: '',
+    slug: '',
+    start: leadStart,
+    end: sectionHeadings[0]?.start ?? end,
+    tokens: [],
+    children: [],
+  };
+
+  const slugger = new GithubSlugger();
+  const roots: Section[] = [];
+  const stack: { section: Section; rank: number }[] = [];
+  let current = lead;
+  for (let i = first; i < placed.length; i++) {
+    const { token, start } = placed[i]!;
+    if (token.type !== 'heading') {
+      current.tokens.push(token);
+      continue;
+    }
+    const heading = token as Tokens.Heading;
+    const rank = ranks.get(heading)!;
+    // Every open section at the same or a deeper rank ends where this heading starts.
+    while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()!.section.end = start;
+    const parent = stack[stack.length - 1]?.section;
+    const siblings = parent ? parent.children : roots;
+    const titleText = plainInline(heading.tokens);
+    const section: Section = {
+      number: parent ? `${parent.number}.${siblings.length + 1}` : String(siblings.length + 1),
+      level: heading.depth,
+      title: titleText,
+      slug: slugger.slug(titleText),
+      start,
+      end,
+      heading,
+      tokens: [],
+      children: [],
+      parent,
+    };
+    siblings.push(section);
+    stack.push({ section, rank });
+    current = section;
+  }
+  return { source, meta, title, titleTokens, lead, sections: roots, inline };
+}
+
+/** Attach source offsets to top-level tokens: marked's top-level raws tile the body exactly. */
+function place(blocks: Token[], body: string, offset: number): Placed[] {
+  const placed: Placed[] = [];
+  let cursor = 0;
+  for (const token of blocks) {
+    let at = cursor;
+    if (body.startsWith(token.raw, cursor) === false) {
+      const found = body.indexOf(token.raw, cursor);
+      if (found >= 0) at = found;
+    }
+    placed.push({ token, start: offset + at });
+    cursor = at + token.raw.length;
+  }
+  return placed;
+}
+
+/**
+ * The rank a heading nests by. Normally its depth. Conventional-changelog writes major releases as
+ * `#` among `##` minor releases: when a document has several `#` headings, a `##` heading shaped
+ * like them (a version number, say) is their sibling, not their child.
+ */
+export function rankHeadings(headings: Tokens.Heading[], severalTopLevel: boolean): number[] {
+  const ranks = headings.map((h) => h.depth);
+  if (!severalTopLevel) return ranks;
+  const topShapes = new Set(headings.filter((h) => h.depth === 1).map((h) => shape(plainInline(h.tokens))));
+  return headings.map((h, i) => (h.depth === 2 && topShapes.has(shape(plainInline(h.tokens))) ? 1 : ranks[i]!));
+}
+
+function shape(title: string): string {
+  const word = title.trim().split(/\s+/)[0] ?? '';
+  if (/^v?\d+(?:\.\d+)+/i.test(word)) return 'version';
+  return word.toLowerCase().replace(/\d+/g, '0');
+}
+
+function sameText(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** Sections in document order, depth first. */
+export function flatten(sections: Section[]): Section[] {
+  const out: Section[] = [];
+  const walk = (list: Section[]) => {
+    for (const s of list) {
+      out.push(s);
+      walk(s.children);
+    }
+  };
+  walk(sections);
+  return out;
+}
+
+/** Words in a section, its subsections included. */
+export function sectionWords(section: Section): number {
+  let words = countWords(section.tokens) + (section.heading ? countWords(section.heading.tokens) : 0);
+  for (const child of section.children) words += sectionWords(child);
+  return words;
+}

@@ -1,0 +1,33 @@
+/**
+ * One error class for everything broadsheet reports to a user. The exit codes follow grep:
+ * 0 success, 1 "a selector matched nothing (or too much)", 2 usage and input errors.
+ */
+export const EXIT = { ok: 0, notFound: 1, usage: 2 } as const;
+
+export type ErrorCode =
+  | 'usage'
+  | 'not-found'
+  | 'ambiguous'
+  | 'missing-file'
+  | 'is-directory'
+  | 'unreadable'
+  | 'binary'
+  | 'too-large'
+  | 'too-deep';
+
+export class BroadsheetError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'BroadsheetError';
+    this.code = code;
+    this.exitCode = code === 'not-found' || code === 'ambiguous' ? EXIT.notFound : EXIT.usage;
+  }
+}
+
+/** The single line a user sees on stderr; newlines are folded so it stays one line. */
+export function formatError(message: string): string {
+  return `broadsheet: ${message.replace(/\s*\n\s*/g, ' ').trim()}\n`;
+}

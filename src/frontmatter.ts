@@ -1,0 +1,50 @@
+/**
+ * Front matter: a leading `---` block of `key: value` lines, as Jekyll, Hugo and Pandoc write
+ * it. Only top-level scalar values are read (quoted or bare); anything else (lists, nested maps)
+ * is skipped rather than misread. A whole YAML parser would cost start-up time for fields an
+ * article does not use.
+ */
+export interface FrontMatter {
+  meta: Record<string, string>;
+  /** Offset of the first character after the front matter block. */
+  bodyStart: number;
+}
+
+const OPEN = /^---[ \t]*\n/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
+
+export function splitFrontMatter(text: string): FrontMatter {
+  const open = OPEN.exec(text);
+  if (!open) return { meta: {}, bodyStart: 0 };
+  const rest = text.slice(open[0].length);
+  const close = CLOSE.exec(rest);
+  if (!close) return { meta: {}, bodyStart: 0 };
+  const block = rest.slice(0, close.index);
+  let bodyStart = open[0].length + close.index + close[0].length;
+  if (text[bodyStart] === '\n') bodyStart++;
+  return { meta: parseScalars(block), bodyStart };
+}
+
+function parseScalars(block: string): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const line of block.split('\n')) {
+    const match = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!match) continue;
+    const [, key, raw] = match as unknown as [string, string, string];
+    const value = unquote(raw);
+    if (value !== undefined && value !== '') meta[key] = value;
+  }
+  return meta;
+}
+
+function unquote(raw: string): string | undefined {
+  if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) {
+    return raw
+      .slice(1, -1)
+      .replace(/\\(["\\/bfnrt])/g, (_, c: string) => ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' })[c] ?? c);
+  }
+  if (raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2) return raw.slice(1, -1).replace(/''/g, "'");
+  // Block scalars, flow collections and anchors are not scalars this reader understands.
+  if (/^[|>[{&*!]/.test(raw)) return undefined;
+  return raw.replace(/\s+#.*$/, '');
+}

@@ -1,0 +1,12 @@
+/** The library: everything the CLI does, as functions of data. */
+export { parseDocument, flatten, sectionWords, type Document, type Section } from './document.js';
+export { selectSections } from './select.js';
+export { present, type Request } from './core.js';
+export { renderTerminal } from './render/terminal.js';
+export { renderMarkdown } from './render/markdown.js';
+export { renderJson } from './render/json.js';
+export { tocEntries, renderToc, type TocEntry } from './render/toc.js';
+export { textTheme, ansiTheme, type Theme } from './render/theme.js';
+export { sanitize } from './sanitize.js';
+export { decode } from './articles.js';
+export { BroadsheetError, EXIT } from './errors.js';

@@ -1,0 +1,44 @@
+/**
+ * Guards against input that would overflow marked's recursion (it throws near 2,000 nested
+ * quotes or lists) or our own. Checked on the raw text before parsing, line by line, so the check
+ * itself is linear.
+ */
+import { BroadsheetError } from './errors.js';
+
+export const MAX_NESTING = 500;
+
+const CONTAINER = /^ {0,3}(?:>[ \t]?|(?:[*+-]|\d{1,9}[.)])[ \t]+)/;
+
+/** Nesting depth a line opens: container markers in its prefix, plus list indentation. */
+export function lineDepth(line: string): number {
+  let depth = 0;
+  let rest = line;
+  let indent = 0;
+  for (;;) {
+    const spaces = /^[ \t]*/.exec(rest)![0];
+    indent += spaces.length;
+    const marker = CONTAINER.exec(rest.slice(Math.max(0, spaces.length - 3)));
+    if (!marker) break;
+    depth++;
+    rest = rest.slice(Math.max(0, spaces.length - 3) + marker[0].length);
+    if (depth > MAX_NESTING) break;
+  }
+  return depth + Math.floor(indent / 2);
+}
+
+export function checkDepth(text: string): void {
+  if (!/^[ \t]*(?:>|[*+-]|\d)/m.test(text)) return;
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    const first = text.charCodeAt(from);
+    // Only lines that start with whitespace or a container marker can nest.
+    if (first === 32 || first === 9 || first === 62 || first === 42 || first === 43 || first === 45 || (first >= 48 && first <= 57)) {
+      if (lineDepth(text.slice(from, Math.min(to, from + 20000))) > MAX_NESTING) {
+        throw new BroadsheetError('too-deep', `document nests quotes or lists more than ${MAX_NESTING} levels deep`);
+      }
+    }
+    from = to + 1;
+  }
+}

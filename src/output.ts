@@ -1,0 +1,119 @@
+/**
+ * The one module that owns stdout: writes the text directly or through a pager, treats a closed
+ * pipe as success (`broadsheet | head -1`), and waits for the pager before returning.
+ */
+import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
+import { formatError } from './errors.js';
+import type { When } from './options.js';
+
+export interface OutputIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdoutIsTTY: boolean;
+  rows?: number;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+export async function writeOutput(text: string, io: OutputIO, paging: When): Promise<void> {
+  const pager = paging === 'never' || !io.stdoutIsTTY ? undefined : choosePager(io.env);
+  const tall = countLines(text) >= (io.rows || 24);
+  if (pager && (paging === 'always' || tall)) {
+    const paged = await runPager(pager, text, io);
+    if (paged) return;
+  }
+  await writeStream(io.stdout, text);
+}
+
+export interface PagerCommand {
+  command: string;
+  args: string[];
+}
+
+/**
+ * BROADSHEET_PAGER, then PAGER, then less. An empty value means no pager. `more` and `most` from
+ * PAGER are replaced by less, as bat does, since they mangle colour; less always gets -R (keep
+ * our colours) and -F (quit when the text fits, as a safety net for our own height check).
+ */
+export function choosePager(env: Readonly<Record<string, string | undefined>>): PagerCommand | undefined {
+  const own = env.BROADSHEET_PAGER;
+  const generic = env.PAGER;
+  const value = own ?? generic ?? 'less';
+  const words = splitCommand(value);
+  if (words.length === 0) return undefined;
+  let [command, ...args] = words as [string, ...string[]];
+  if (own === undefined && ['more', 'most'].includes(basename(command))) {
+    command = 'less';
+    args = [];
+  }
+  if (basename(command) === 'less') {
+    if (args.length === 0) args = ['-R', '-F'];
+    else if (!args.some((a) => /^-[A-Za-z]*R/.test(a) || a === '--RAW-CONTROL-CHARS')) args.unshift('-R');
+  }
+  return { command, args };
+}
+
+/** Split a command line on spaces, honouring simple single and double quotes. */
+export function splitCommand(value: string): string[] {
+  const words: string[] = [];
+  const pattern = /"([^"]*)"|'([^']*)'|(\S+)/g;
+  for (const match of value.matchAll(pattern)) words.push(match[1] ?? match[2] ?? match[3]!);
+  return words;
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  return lines;
+}
+
+/** Resolves true once the pager exits; false when it could not start (after one warning). */
+function runPager(pager: PagerCommand, text: string, io: OutputIO): Promise<boolean> {
+  return new Promise((resolve) => {
+    const env = { ...io.env, LESSCHARSET: io.env.LESSCHARSET ?? 'utf-8' } as NodeJS.ProcessEnv;
+    let child;
+    try {
+      child = spawn(pager.command, pager.args, { stdio: ['pipe', 'inherit', 'inherit'], env });
+    } catch (error) {
+      io.stderr.write(formatError(`cannot run pager '${pager.command}' (${(error as Error).message}); printing directly`));
+      resolve(false);
+      return;
+    }
+    // The reader's Ctrl-C belongs to the pager; broadsheet waits for it to restore the terminal.
+    const ignore = () => {};
+    process.on('SIGINT', ignore);
+    let started = true;
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      started = false;
+      process.off('SIGINT', ignore);
+      io.stderr.write(formatError(`cannot run pager '${pager.command}' (${error.code ?? error.message}); printing directly`));
+      resolve(false);
+    });
+    child.on('close', () => {
+      process.off('SIGINT', ignore);
+      if (started) resolve(true);
+    });
+    // Quitting the pager early closes its stdin: that is the reader's choice, not an error.
+    child.stdin.on('error', ignore);
+    child.stdin.end(text);
+  });
+}
+
+/** Write everything; a reader that closed the pipe early is not an error. */
+export function writeStream(stream: NodeJS.WritableStream, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') resolve();
+      else reject(error);
+    };
+    stream.on('error', onError);
+    if (text === '') {
+      resolve();
+      return;
+    }
+    stream.write(text, (error?: Error | null) => {
+      if (error) onError(error as NodeJS.ErrnoException);
+      else resolve();
+    });
+  });
+}

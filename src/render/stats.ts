@@ -1,0 +1,21 @@
+/** Word count and reading time, as a newspaper site shows them. */
+import type { Document } from '../document.js';
+import { sectionWords } from '../document.js';
+
+/** Average silent reading speed of adults for non-fiction (Brysbaert, 2019). */
+export const WORDS_PER_MINUTE = 238;
+
+export interface Stats {
+  words: number;
+  minutes: number;
+}
+
+export function articleStats(doc: Document): Stats {
+  let words = sectionWords(doc.lead);
+  for (const section of doc.sections) words += sectionWords(section);
+  return { words, minutes: Math.max(1, Math.round(words / WORDS_PER_MINUTE)) };
+}
+
+export function formatStats({ words, minutes }: Stats): string {
+  return `${words.toLocaleString('en-US')} words · ${minutes} min read`;
+}

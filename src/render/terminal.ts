@@ -1,0 +1,100 @@
+/**
+ * The reader's formats: `ansi` (styled) and `text` (plain). Both share one layout; only the theme
+ * and hyperlinks differ, so the plain text is the styled text minus its escapes.
+ */
+import type { Document, Section } from '../document.js';
+import { sanitizeLine } from '../sanitize.js';
+import { renderBlocks, renderHeading, type BlockContext } from './blocks.js';
+import { renderInline, type LinkStyle } from './inline.js';
+import { trimLines, underline, wrap } from './layout.js';
+import { articleStats, formatStats } from './stats.js';
+import type { Theme } from './theme.js';
+
+export interface TerminalOptions {
+  theme: Theme;
+  /** Columns; 0 = no wrapping. */
+  width: number;
+  hyperlinks: boolean;
+  links: LinkStyle;
+  highlight?: BlockContext['highlight'];
+}
+
+/** The whole document (header, lead, every section), or only the given sections. */
+export function renderTerminal(doc: Document, options: TerminalOptions, selection?: Section[]): string {
+  const ctx = contextOf(options);
+  const { width } = options;
+  const blocks: string[] = [];
+  if (!selection) {
+    blocks.push(...renderHeader(doc, width, ctx));
+    blocks.push(...renderBlocks(doc.lead.tokens, width, ctx));
+    for (const section of doc.sections) blocks.push(...sectionBlocks(section, width, ctx));
+  } else {
+    for (const section of selection) blocks.push(...sectionBlocks(section, width, ctx));
+  }
+  if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
+  return finish(blocks);
+}
+
+/** A section's content and subsections, without its own heading (JSON's `text`). */
+export function renderTerminalBody(section: Section, options: TerminalOptions): string {
+  const ctx = contextOf(options);
+  const blocks = renderBlocks(section.tokens, options.width, ctx);
+  for (const child of section.children) blocks.push(...sectionBlocks(child, options.width, ctx));
+  if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
+  return finish(blocks);
+}
+
+function contextOf(options: TerminalOptions): BlockContext {
+  return {
+    theme: options.theme,
+    hyperlinks: options.hyperlinks,
+    links: options.links,
+    footnotes: [],
+    highlight: options.highlight,
+  };
+}
+
+function finish(blocks: string[]): string {
+  const body = blocks.filter((block) => block !== '').join('\n\n');
+  return body === '' ? '' : `${trimLines(body)}\n`;
+}
+
+function sectionBlocks(section: Section, width: number, ctx: BlockContext): string[] {
+  const blocks: string[] = [];
+  if (section.heading) blocks.push(renderHeading(renderInline(section.heading.tokens, ctx), section.level, width, ctx));
+  blocks.push(...renderBlocks(section.tokens, width, ctx));
+  for (const child of section.children) blocks.push(...sectionBlocks(child, width, ctx));
+  return blocks;
+}
+
+/** Title, standfirst, photo caption and credit, then word count and reading time. */
+function renderHeader(doc: Document, width: number, ctx: BlockContext): string[] {
+  const { theme } = ctx;
+  const blocks: string[] = [];
+  const { meta } = doc;
+  if (doc.title !== undefined) {
+    const styled = doc.titleTokens ? renderInline(doc.titleTokens, ctx) : sanitizeLine(doc.title);
+    const text = wrap(theme.title(styled), width);
+    const rule = theme.headingRule(1);
+    blocks.push(rule ? underline(text, rule, width) : text);
+  }
+  const standfirst = meta.standfirst ?? meta.subtitle ?? meta.description;
+  if (standfirst) blocks.push(wrap(theme.standfirst(sanitizeLine(standfirst)), width));
+  const caption = meta.caption;
+  const credit = meta.credit;
+  if (caption || credit) {
+    const text = [caption, credit ? `(Photo: ${credit})` : undefined].filter(Boolean).join(' ');
+    blocks.push(wrap(theme.caption(sanitizeLine(text)), width));
+  }
+  if (doc.title !== undefined) {
+    const byline = [meta.author ? `By ${meta.author}` : undefined, meta.date].filter(Boolean).map((s) => sanitizeLine(s!));
+    blocks.push(wrap(theme.meta([...byline, formatStats(articleStats(doc))].join(' · ')), width));
+  }
+  return blocks;
+}
+
+/** Footnote targets are never wrapped: a URL broken over two lines cannot be copied or clicked. */
+function renderFootnotes(urls: string[], theme: Theme): string {
+  const digits = String(urls.length).length;
+  return urls.map((url, i) => `${theme.mark(`[${String(i + 1).padStart(digits)}]`)} ${theme.url(url)}`).join('\n');
+}

@@ -1,0 +1,174 @@
+/**
+ * `--section` selectors -> sections. A selector is a number from the table of contents, a title
+ * (forgiving about case, accents, quotes and punctuation), a slug, or a path `Parent > Child`.
+ * Among titles an exact match beats a whole-word prefix, which beats whole words anywhere, which
+ * beats a substring; a tie at the best rank is an error, never a guess.
+ */
+import { flatten, type Document, type Section } from './document.js';
+import { BroadsheetError } from './errors.js';
+import { sanitizeLine } from './sanitize.js';
+
+const NUMBER = /^\d+(?:\.\d+)*$/;
+const RANGE = /^(\d+(?:\.\d+)*)\s*-\s*(\d+(?:\.\d+)*)$/;
+
+/** Split repeatable, comma-separated values into selectors (a title with a comma still works). */
+export function selectSections(doc: Document, values: readonly string[]): Section[] {
+  const all = flatten(doc.sections);
+  const ordered = hasLead(doc) ? [doc.lead, ...all] : all;
+  const byNumber = new Map(ordered.map((s) => [s.number, s]));
+  const chosen = new Set<Section>();
+  for (const value of values) {
+    const whole = value.includes(',') ? exactTitle(value.trim(), all) : undefined;
+    const parts = whole ? [] : value.split(',').map((p) => p.trim());
+    if (whole) chosen.add(whole);
+    for (const part of parts) {
+      if (part === '') throw new BroadsheetError('usage', `empty section selector in '${sanitizeLine(value)}'`);
+      for (const section of resolve(part, all, ordered, byNumber)) chosen.add(section);
+    }
+  }
+  // Document order, once each; a section inside another chosen one is already printed by it.
+  const inside = (s: Section) => {
+    for (let p = s.parent; p; p = p.parent) if (chosen.has(p)) return true;
+    return false;
+  };
+  return ordered.filter((s) => chosen.has(s) && !inside(s));
+}
+
+function hasLead(doc: Document): boolean {
+  return doc.lead.tokens.some((t) => t.type !== 'space' && t.type !== 'def');
+}
+
+function resolve(selector: string, all: Section[], ordered: Section[], byNumber: Map<string, Section>): Section[] {
+  if (NUMBER.test(selector)) {
+    const section = byNumber.get(selector);
+    if (section) return [section];
+  }
+  const range = RANGE.exec(selector);
+  if (range) {
+    const from = byNumber.get(range[1]!);
+    const to = byNumber.get(range[2]!);
+    if (from && to) {
+      const [a, b] = [ordered.indexOf(from), ordered.indexOf(to)].sort((x, y) => x - y) as [number, number];
+      return ordered.slice(a, b + 1);
+    }
+  }
+  if (selector.includes('>')) {
+    const path = resolvePath(selector, all);
+    if (path) return [path];
+  }
+  return [matchTitle(selector, all)];
+}
+
+function resolvePath(selector: string, all: Section[]): Section | undefined {
+  const steps = selector.split('>').map((s) => s.trim());
+  if (steps.some((s) => s === '')) return undefined;
+  const exact = exactTitle(selector, all);
+  if (exact) return exact;
+  let candidates = all.filter((s) => !s.parent);
+  let found: Section | undefined;
+  for (const step of steps) {
+    found = matchTitle(step, candidates, selector);
+    candidates = flatten(found.children);
+  }
+  return found;
+}
+
+function exactTitle(selector: string, sections: Section[]): Section | undefined {
+  const query = words(selector).join(' ');
+  const hits = sections.filter((s) => s.slug === selector || words(s.title).join(' ') === query);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** Rank 0 exact (or slug), 1 whole-word prefix, 2 whole words anywhere, 3 substring. */
+export function matchRank(title: string, slug: string, selector: string): number | undefined {
+  if (slug === selector.trim()) return 0;
+  const q = words(selector);
+  if (q.length === 0) return undefined;
+  const t = words(title);
+  const query = q.join(' ');
+  const joined = t.join(' ');
+  if (joined === query) return 0;
+  if (q.every((w, i) => t[i] === w)) return 1;
+  for (let i = 1; i + q.length <= t.length; i++) if (q.every((w, k) => t[i + k] === w)) return 2;
+  if (substringAtBoundary(joined, query)) return 3;
+  return undefined;
+}
+
+/** A substring match may not cut a number: `1.2.1` is not in `1.2.10`, nor `2.0` in `12.0`. */
+function substringAtBoundary(haystack: string, needle: string): boolean {
+  const digit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+  for (let at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + needle.length];
+    if (digit(needle[0]) && digit(before)) continue;
+    if (digit(needle[needle.length - 1]) && digit(after)) continue;
+    return true;
+  }
+  return false;
+}
+
+function matchTitle(selector: string, sections: Section[], shown: string = selector): Section {
+  let best: Section[] = [];
+  let bestRank = Infinity;
+  for (const section of sections) {
+    const rank = matchRank(section.title, section.slug, selector);
+    if (rank === undefined || rank > bestRank) continue;
+    if (rank < bestRank) {
+      best = [];
+      bestRank = rank;
+    }
+    best.push(section);
+  }
+  const safe = sanitizeLine(shown);
+  if (best.length === 1) return best[0]!;
+  if (best.length > 1) {
+    const list = best.slice(0, 5).map(describe).join(', ');
+    throw new BroadsheetError('ambiguous', `section '${safe}' is ambiguous: ${list}${best.length > 5 ? ', …' : ''}`);
+  }
+  const near = nearest(selector, sections);
+  throw new BroadsheetError('not-found', `no section matches '${safe}'${near.length ? `; did you mean ${near.map(describe).join(', ')}?` : ''}`);
+}
+
+function describe(section: Section): string {
+  return `${section.number} '${sanitizeLine(section.title)}'`;
+}
+
+/** The closest titles by edit distance over normalised words, for "did you mean". */
+function nearest(selector: string, sections: Section[]): Section[] {
+  const query = words(selector).join(' ');
+  return sections
+    .map((s) => ({ s, d: distance(query, words(s.title).join(' ').slice(0, query.length + 10)) }))
+    .filter(({ d }) => d <= Math.max(3, Math.ceil(query.length / 2)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, 3)
+    .map(({ s }) => s);
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
+const QUOTES = /['"`´‘’‚‛′“”„‟″«»‹›]/g;
+
+/**
+ * Words for matching: accents, case and quotes dropped; words run between spaces and brackets,
+ * keep their inner dots and hyphens (version numbers, dates) and lose other punctuation.
+ */
+export function words(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(QUOTES, '')
+    .split(/[\s()[\]{}<>]+/)
+    .map((w) => w.replace(/[^\p{L}\p{N}._-]/gu, '').replace(/^[._-]+|[._-]+$/g, ''))
+    .filter((w) => w !== '');
+}
