@@ -13,4 +13,6 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
   },
+  // Tests assert on escape sequences and control characters by design.
+  { files: ['__tests__/**'], rules: { 'no-control-regex': 'off' } },
 );

@@ -137,7 +137,11 @@ function describe(section: Section): string {
 function nearest(selector: string, sections: Section[]): Section[] {
   const query = words(selector).join(' ');
   return sections
-    .map((s) => ({ s, d: distance(query, words(s.title).join(' ').slice(0, query.length + 10)) }))
+    .map((s) => {
+      const title = words(s.title).join(' ');
+      // A selector is often the start of a title: compare with that start as well as the whole.
+      return { s, d: Math.min(distance(query, title), distance(query, title.slice(0, query.length + 1))) };
+    })
     .filter(({ d }) => d <= Math.max(3, Math.ceil(query.length / 2)))
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)

@@ -17,13 +17,19 @@ export interface BlockContext extends InlineContext {
 /** Below this many columns a container stops indenting its content, so lines still fit. */
 const MIN_INNER = 10;
 
-export function renderBlocks(tokens: readonly Token[], width: number, ctx: BlockContext, depth = 0): string[] {
-  const blocks: string[] = [];
+/** Appends to `out` (never spread: a document can have hundreds of thousands of blocks). */
+export function renderBlocks(tokens: readonly Token[], width: number, ctx: BlockContext, depth = 0, out: string[] = []): string[] {
   for (const token of tokens) {
     const block = renderBlock(token, width, ctx, depth);
-    if (block !== '') blocks.push(block);
+    if (block !== '') out.push(block);
   }
-  return blocks;
+  return out;
+}
+
+export function maxOf(values: Iterable<number>, floor = 0): number {
+  let max = floor;
+  for (const value of values) if (value > max) max = value;
+  return max;
 }
 
 function renderBlock(token: Token, width: number, ctx: BlockContext, depth: number): string {
@@ -95,16 +101,18 @@ function renderList(token: Tokens.List, width: number, ctx: BlockContext, depth:
   const start = token.ordered && typeof token.start === 'number' ? token.start : 1;
   const bullet = ctx.theme.bullets[depth % ctx.theme.bullets.length]!;
   const items = token.items.map((item, i) => {
-    let marker = token.ordered ? `${start + i}.` : bullet;
+    const marker = token.ordered ? `${start + i}.` : bullet;
     let tokens = item.tokens;
-    if (tokens[0]?.type === 'checkbox') {
-      marker += (tokens[0] as Tokens.Checkbox).checked ? ' [x]' : ' [ ]';
-      tokens = tokens.slice(1);
+    // A tight task item starts with a bare checkbox token: fold it into the first line of text.
+    const first = tokens[1];
+    if (tokens[0]?.type === 'checkbox' && first && (first.type === 'text' || first.type === 'paragraph')) {
+      const box: Token = { type: 'text', raw: '', text: (tokens[0] as Tokens.Checkbox).checked ? '[x] ' : '[ ] ' };
+      tokens = [{ ...first, tokens: [box, ...(('tokens' in first && first.tokens) || [])] } as Token, ...tokens.slice(2)];
     }
     return { marker, tokens };
   });
   // One hanging indent for the whole list, so item texts line up.
-  const hang = Math.max(...items.map(({ marker }) => stringWidth(marker))) + 1;
+  const hang = maxOf(items.map(({ marker }) => stringWidth(marker))) + 1;
   const narrow = width > 0 && width - hang < MIN_INNER;
   const innerWidth = narrow ? width : width > 0 ? width - hang : 0;
   return items
@@ -121,7 +129,7 @@ function renderTable(token: Tokens.Table, width: number, ctx: BlockContext): str
   const header = token.header.map((cell) => renderInline(cell.tokens, ctx));
   const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx)));
   const columns = header.length;
-  const natural = header.map((_, c) => Math.max(1, widest(header[c]!), ...rows.map((row) => widest(row[c] ?? ''))));
+  const natural = header.map((_, c) => maxOf(rows.map((row) => widest(row[c] ?? '')), Math.max(1, widest(header[c]!))));
   const chrome = 3 * columns + 1;
   if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx);
   const widths = width > 0 ? distribute(natural, width - chrome) : natural;
@@ -130,7 +138,7 @@ function renderTable(token: Tokens.Table, width: number, ctx: BlockContext): str
     border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const renderRow = (cells: string[], style: (s: string) => string) => {
     const wrapped = widths.map((w, c) => wrap(style(cells[c] ?? ''), w).split('\n'));
-    const height = Math.max(...wrapped.map((lines) => lines.length));
+    const height = maxOf(wrapped.map((lines) => lines.length));
     const out: string[] = [];
     for (let i = 0; i < height; i++) {
       const parts = widths.map((w, c) => ` ${pad(wrapped[c]![i] ?? '', w, token.align[c] ?? null)} `);

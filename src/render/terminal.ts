@@ -25,11 +25,11 @@ export function renderTerminal(doc: Document, options: TerminalOptions, selectio
   const { width } = options;
   const blocks: string[] = [];
   if (!selection) {
-    blocks.push(...renderHeader(doc, width, ctx));
-    blocks.push(...renderBlocks(doc.lead.tokens, width, ctx));
-    for (const section of doc.sections) blocks.push(...sectionBlocks(section, width, ctx));
+    for (const block of renderHeader(doc, width, ctx)) blocks.push(block);
+    renderBlocks(doc.lead.tokens, width, ctx, 0, blocks);
+    for (const section of doc.sections) sectionBlocks(section, width, ctx, blocks);
   } else {
-    for (const section of selection) blocks.push(...sectionBlocks(section, width, ctx));
+    for (const section of selection) sectionBlocks(section, width, ctx, blocks);
   }
   if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
   return finish(blocks);
@@ -39,7 +39,7 @@ export function renderTerminal(doc: Document, options: TerminalOptions, selectio
 export function renderTerminalBody(section: Section, options: TerminalOptions): string {
   const ctx = contextOf(options);
   const blocks = renderBlocks(section.tokens, options.width, ctx);
-  for (const child of section.children) blocks.push(...sectionBlocks(child, options.width, ctx));
+  for (const child of section.children) sectionBlocks(child, options.width, ctx, blocks);
   if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
   return finish(blocks);
 }
@@ -59,11 +59,10 @@ function finish(blocks: string[]): string {
   return body === '' ? '' : `${trimLines(body)}\n`;
 }
 
-function sectionBlocks(section: Section, width: number, ctx: BlockContext): string[] {
-  const blocks: string[] = [];
+function sectionBlocks(section: Section, width: number, ctx: BlockContext, blocks: string[]): string[] {
   if (section.heading) blocks.push(renderHeading(renderInline(section.heading.tokens, ctx), section.level, width, ctx));
-  blocks.push(...renderBlocks(section.tokens, width, ctx));
-  for (const child of section.children) blocks.push(...sectionBlocks(child, width, ctx));
+  renderBlocks(section.tokens, width, ctx, 0, blocks);
+  for (const child of section.children) sectionBlocks(child, width, ctx, blocks);
   return blocks;
 }
 

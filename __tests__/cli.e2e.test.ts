@@ -1,0 +1,148 @@
+/**
+ * End to end: the built bin, spawned in a clean environment, compared whole with golden files.
+ * `UPDATE_GOLDEN=1 npm test` rewrites the golden files after an intended change.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, FIXTURES, ROOT, cleanEnv, expectGolden, fixture, runBin } from './helpers.js';
+import { widestLine } from './measure.js';
+
+const ARTICLE = readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8');
+
+function ok(args: string[], env?: Record<string, string>): string {
+  const run = runBin(args, { env });
+  expect(run.stderr).toBe('');
+  expect(run.status).toBe(0);
+  return run.stdout;
+}
+
+describe('reading the stored article', () => {
+  it.each([
+    ['article.txt', []],
+    ['article.w60.txt', ['-w', '60']],
+    ['article.w120.txt', ['--width', '120']],
+    ['article.w60.ansi', ['-w', '60', '--color', 'always']],
+    ['article.footnotes.w40.txt', ['-w', '40', '--links', 'footnotes']],
+  ])('%s', (golden, args) => {
+    expectGolden(golden, ok(args as string[]));
+  });
+
+  it('prints plain text with no escape bytes in a pipe, one paragraph per line', () => {
+    const out = ok([]);
+    expect(out).not.toContain('\u001B');
+    expect(out.split('\n').find((l) => l.startsWith('MOSCOW:'))).toMatch(/Ukraine\.$/);
+  });
+
+  it('keeps every line within the width at 60 and 120 columns', () => {
+    expect(widestLine(ok(['-w', '60']))).toBeLessThanOrEqual(60);
+    expect(widestLine(ok(['-w', '120']))).toBeLessThanOrEqual(120);
+  });
+
+  it('shows colour in a pipe when FORCE_COLOR is set, and none with NO_COLOR', () => {
+    expect(ok([], { FORCE_COLOR: '1' })).toContain('\u001B[1m');
+    expect(ok(['--color', 'auto'], { NO_COLOR: '1' })).not.toContain('\u001B');
+    expect(ok(['--no-color', '--format', 'ansi'])).not.toContain('\u001B');
+  });
+
+  it('reads the same article by slug, by path and from stdin', () => {
+    const byDefault = ok([]);
+    expect(ok(['xi-putin-new-era'])).toBe(byDefault);
+    expect(ok(['articles/xi-putin-new-era.md'])).toBe(byDefault);
+    const run = runBin(['-'], { input: ARTICLE });
+    expect(run.stdout).toBe(byDefault);
+  });
+
+  it('has help and version', () => {
+    expectGolden('help.txt', ok(['--help']));
+    expect(ok(['--version'])).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+});
+
+describe('sections for scripts', () => {
+  it.each([
+    ['toc.txt', ['--toc']],
+    ['toc.json', ['--toc', '--format', 'json']],
+    ['section-undermining.w60.txt', ['-s', "us 'undermining'", '-w', '60']],
+    ['sections-1-3.json', ['--section', '1,3', '--format', 'json']],
+    ['article.json', ['--format', 'json']],
+    ['keep-a-changelog.toc.txt', [join(FIXTURES, 'keep-a-changelog.md'), '--toc']],
+    ['conventional-changelog.toc.json', [join(FIXTURES, 'conventional-changelog.md'), '--toc', '-f', 'json']],
+    ['kitchen-sink.w40.txt', [join(FIXTURES, 'kitchen-sink.md'), '-w', '40']],
+    ['kitchen-sink.w40.ansi', [join(FIXTURES, 'kitchen-sink.md'), '-w', '40', '--color', 'always', '--hyperlinks', 'always']],
+  ])('%s', (golden, args) => {
+    expectGolden(golden, ok(args as string[]));
+  });
+
+  it('extracts Markdown byte for byte from the source', () => {
+    const source = fixture('keep-a-changelog.md');
+    const out = ok([join(FIXTURES, 'keep-a-changelog.md'), '-s', '1.2.1', '-f', 'markdown']);
+    const start = source.indexOf('## [1.2.1]');
+    const end = source.indexOf('## [1.2.0]');
+    expect(out).toBe(`${source.slice(start, end).trimEnd()}\n`);
+    expect(ok([join(FIXTURES, 'conventional-changelog.md'), '-s', '2.0.0', '-f', 'markdown'])).toMatch(/^# \[2\.0\.0\][^]*Node 20 is required\.\n$/);
+    expect(ok(['-f', 'markdown'])).toBe(ARTICLE);
+  });
+
+  it('gives a JSON array from --toc that feeds back into --section', () => {
+    const entries = JSON.parse(ok(['--toc', '-f', 'json'])) as { number: string; slug: string }[];
+    for (const entry of entries.filter((e) => e.slug)) {
+      const bySlug = JSON.parse(ok(['-s', entry.slug, '-f', 'json'])).sections[0].number;
+      expect(bySlug).toBe(entry.number);
+    }
+  });
+
+  it('exits 1 with an empty stdout and a suggestion when nothing matches', () => {
+    const run = runBin(['-s', 'japn pm']);
+    expect(run).toEqual({ status: 1, stdout: '', stderr: "broadsheet: no section matches 'japn pm'; did you mean 3 'Japan PM in Kyiv'?\n" });
+  });
+
+  it('exits 1 listing the candidates when a selector is ambiguous', () => {
+    const run = runBin([join(FIXTURES, 'keep-a-changelog.md'), '-s', 'fixed']);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe("broadsheet: section 'fixed' is ambiguous: 2.1 'Fixed', 3.1 'Fixed'\n");
+  });
+});
+
+describe('errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
+  const binary = join(dir, 'image.png');
+  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
+
+  it.each([
+    [['--width', 'abc'], /^broadsheet: option '-w, --width <columns>' argument 'abc' is invalid\. width must be/],
+    [['--width', '-1'], /width must be/],
+    [['--width', '1.5'], /width must be/],
+    [['--width', '99999999999'], /width must be/],
+    [['--color', 'purple'], /color must be one of: auto, always, never/],
+    [['--format', 'pdf'], /format must be one of/],
+    [['--section'], /argument missing/],
+    [['--bogus'], /unknown option '--bogus'/],
+    [['a.md', 'b.md'], /too many arguments/],
+    [['no-such-file.md'], /^broadsheet: no-such-file\.md: no such file or stored article$/],
+    [['/'], /^broadsheet: \/: is a directory$/],
+    [[binary], /looks like a binary file/],
+  ])('%j exits 2 with one line on stderr', (args, message) => {
+    const run = runBin(args as string[]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.split('\n')).toHaveLength(2);
+    expect(run.stderr.trimEnd()).toMatch(message);
+  });
+
+  it('reads empty and whitespace-only input as nothing, exit 0', () => {
+    expect(runBin(['-'], { input: '' })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(runBin(['-'], { input: ' \n\n\t\n' })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('exits 0 quietly when the reader closes the pipe early', () => {
+    const big = join(dir, 'big.md');
+    writeFileSync(big, `${'A paragraph of words that goes on for a while.\n\n'.repeat(200000)}`);
+    const run = spawnSync('bash', ['-c', `set -o pipefail; node "${BIN}" "${big}" | head -1`], { env: cleanEnv(), encoding: 'utf8' });
+    expect(run.stdout).toBe('A paragraph of words that goes on for a while.\n');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+import { flatten, parseDocument, sectionWords } from '../src/document.js';
+import { fixture } from './helpers.js';
+
+const outline = (text: string) =>
+  flatten(parseDocument(text).sections).map((s) => `${s.number} ${s.title} [${s.slug}] L${s.level}`);
+
+describe('parseDocument', () => {
+  it('takes the title from front matter and the lead from text before the first heading', () => {
+    const doc = parseDocument('---\ntitle: "A \'quoted\' title"\nstandfirst: Sub\n---\n\nLead text.\n\n## One\n\nBody.\n');
+    expect(doc.title).toBe("A 'quoted' title");
+    expect(doc.meta.standfirst).toBe('Sub');
+    expect(doc.lead.tokens.filter((t) => t.type === 'paragraph')).toHaveLength(1);
+    expect(outline(doc.source)).toEqual(['1 One [one] L2']);
+  });
+
+  it('takes a lone leading # heading as the title, not a section', () => {
+    const doc = parseDocument('# The Title\n\nIntro.\n\n## A\n\n## B\n');
+    expect(doc.title).toBe('The Title');
+    expect(outline(doc.source)).toEqual(['1 A [a] L2', '2 B [b] L2']);
+  });
+
+  it('nests by level and numbers like a table of contents', () => {
+    expect(outline('## A\n### A1\n### A2\n#### A2a\n## B\n')).toEqual([
+      '1 A [a] L2',
+      '1.1 A1 [a1] L3',
+      '1.2 A2 [a2] L3',
+      '1.2.1 A2a [a2a] L4',
+      '2 B [b] L2',
+    ]);
+  });
+
+  it('reads setext headings and ignores heading look-alikes in code, quotes, lists and HTML', () => {
+    const text = 'Lead.\n\nSetext\n======\n\nx\n\nSecond\n------\n\n```\n## fenced\n```\n\n    ## indented\n\n> ## quoted\n\n- ## listed\n\n<div>\n## html\n</div>\n';
+    expect(outline(text)).toEqual(['1 Setext [setext] L1', '1.1 Second [second] L2']);
+  });
+
+  it('gives skipped levels a sensible tree', () => {
+    expect(outline('# T\n\n### Deep\n\n## Mid\n\n### Under\n')).toEqual(['1 Deep [deep] L3', '2 Mid [mid] L2', '2.1 Under [under] L3']);
+  });
+
+  it('makes duplicate slugs unique the way GitHub does', () => {
+    expect(outline('## Fixed\n## Fixed\n## Fixed\n').map((l) => l.split(' ')[2])).toEqual(['[fixed]', '[fixed-1]', '[fixed-2]']);
+  });
+
+  it('uses what a reader sees for titles: link text, no emphasis markers', () => {
+    expect(outline('## [1.2.0](https://x.test/c) **big** `code`\n')).toEqual(['1 1.2.0 big code [120-big-code] L2']);
+  });
+
+  it('keeps empty sections', () => {
+    expect(outline('## Empty\n## Next\ntext\n')).toEqual(['1 Empty [empty] L2', '2 Next [next] L2']);
+  });
+
+  it('treats conventional-changelog # majors and ## minors as siblings', () => {
+    const numbers = flatten(parseDocument(fixture('conventional-changelog.md')).sections).map((s) => `${s.number} ${s.title}`);
+    expect(numbers).toEqual([
+      '1 2.0.0 (2024-05-01)',
+      '1.1 Features',
+      '1.2 BREAKING CHANGES',
+      '2 2.0.0-next.1 (2024-04-20)',
+      '2.1 Features',
+      '3 1.3.0 (2024-04-01)',
+      '3.1 Bug Fixes',
+      '4 1.0.0 (2023-01-01)',
+      '4.1 Features',
+    ]);
+  });
+
+  it('records exact source ranges: a section runs to the next heading of its rank', () => {
+    const text = '---\ntitle: T\n---\nlead\n\n## A\na\n\n### A1\na1\n\n## B\nb\n';
+    const doc = parseDocument(text);
+    const [a, b] = doc.sections;
+    expect(text.slice(a!.start, a!.end)).toBe('## A\na\n\n### A1\na1\n\n');
+    expect(text.slice(a!.children[0]!.start, a!.children[0]!.end)).toBe('### A1\na1\n\n');
+    expect(text.slice(b!.start, b!.end)).toBe('## B\nb\n');
+    expect(text.slice(doc.lead.start, doc.lead.end)).toBe('lead\n\n');
+  });
+
+  it('counts words in sections, subsections included', () => {
+    const doc = parseDocument('## A\none two\n### B\nthree [four](http://x.test)\n');
+    expect(sectionWords(doc.sections[0]!)).toBe(6);
+    expect(sectionWords(doc.sections[0]!.children[0]!)).toBe(3);
+  });
+
+  it('lexes only headings when inline output is not needed', () => {
+    const doc = parseDocument('## *A*\n\nSome **bold** text.\n', { inline: false });
+    expect(doc.sections[0]!.title).toBe('A');
+    const paragraph = doc.sections[0]!.tokens.find((t) => t.type === 'paragraph');
+    expect(paragraph && 'tokens' in paragraph ? paragraph.tokens : undefined).toEqual([]);
+  });
+});

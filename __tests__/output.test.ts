@@ -1,0 +1,61 @@
+import { PassThrough, Writable } from 'node:stream';
+import { choosePager, splitCommand, writeOutput, writeStream } from '../src/output.js';
+
+describe('choosePager', () => {
+  it('defaults to less -R -F', () => {
+    expect(choosePager({})).toEqual({ command: 'less', args: ['-R', '-F'] });
+  });
+
+  it('prefers BROADSHEET_PAGER over PAGER; empty means none', () => {
+    expect(choosePager({ BROADSHEET_PAGER: 'cat', PAGER: 'less' })).toEqual({ command: 'cat', args: [] });
+    expect(choosePager({ BROADSHEET_PAGER: '', PAGER: 'less' })).toBeUndefined();
+    expect(choosePager({ PAGER: '' })).toBeUndefined();
+  });
+
+  it('replaces more and most from PAGER with less, as bat does', () => {
+    expect(choosePager({ PAGER: 'more' })).toEqual({ command: 'less', args: ['-R', '-F'] });
+    expect(choosePager({ PAGER: '/usr/bin/most -s' })).toEqual({ command: 'less', args: ['-R', '-F'] });
+    expect(choosePager({ BROADSHEET_PAGER: 'more' })).toEqual({ command: 'more', args: [] });
+  });
+
+  it('adds -R to a less with options of its own', () => {
+    expect(choosePager({ PAGER: 'less -S' })).toEqual({ command: 'less', args: ['-R', '-S'] });
+    expect(choosePager({ PAGER: 'less -RS' })).toEqual({ command: 'less', args: ['-RS'] });
+  });
+});
+
+describe('splitCommand', () => {
+  it('honours quotes', () => {
+    expect(splitCommand(`less -P "a b" 'c d'`)).toEqual(['less', '-P', 'a b', 'c d']);
+  });
+});
+
+describe('writeStream', () => {
+  it('treats a closed pipe as success', async () => {
+    const closed = new Writable({
+      write(_chunk, _enc, callback) {
+        callback(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+      },
+    });
+    await expect(writeStream(closed, 'text')).resolves.toBeUndefined();
+  });
+
+  it('passes other errors on', async () => {
+    const broken = new Writable({
+      write(_chunk, _enc, callback) {
+        callback(Object.assign(new Error('no space'), { code: 'ENOSPC' }));
+      },
+    });
+    await expect(writeStream(broken, 'text')).rejects.toThrow('no space');
+  });
+});
+
+describe('writeOutput', () => {
+  it('never pages when stdout is not a terminal', async () => {
+    const out = new PassThrough();
+    let written = '';
+    out.on('data', (chunk) => (written += chunk));
+    await writeOutput('a\n'.repeat(100), { stdout: out, stderr: out, stdoutIsTTY: false, rows: 10, env: { PAGER: 'false' } }, 'always');
+    expect(written).toBe('a\n'.repeat(100));
+  });
+});

@@ -1,0 +1,126 @@
+import { parseDocument } from '../src/document.js';
+import { renderTerminal, type TerminalOptions } from '../src/render/terminal.js';
+import { ansiTheme, textTheme } from '../src/render/theme.js';
+import { distribute } from '../src/render/blocks.js';
+import { fixture, stripOwnEscapes } from './helpers.js';
+import { widestLine } from './measure.js';
+
+const text = (md: string, width = 0, extra: Partial<TerminalOptions> = {}) =>
+  renderTerminal(parseDocument(md), { theme: textTheme, width, hyperlinks: false, links: 'inline', ...extra });
+const ansi = (md: string, width = 0, extra: Partial<TerminalOptions> = {}) =>
+  renderTerminal(parseDocument(md), { theme: ansiTheme(), width, hyperlinks: false, links: 'inline', ...extra });
+
+describe('text rendering', () => {
+  it('joins soft breaks so a paragraph is one line without a width', () => {
+    expect(text('one\ntwo\nthree\n')).toBe('one two three\n');
+  });
+
+  it('separates blocks by exactly one blank line and ends without one', () => {
+    expect(text('a\n\n\n\nb\n\n\n')).toBe('a\n\nb\n');
+  });
+
+  it('renders inline markup in tight list items (marked-terminal prints it raw)', () => {
+    expect(text('- **bold** and *em* and `code`\n- two\n')).toBe('• bold and em and code\n• two\n');
+  });
+
+  it('wraps list items with a hanging indent (marked-terminal never wraps lists)', () => {
+    expect(text('- alpha beta gamma delta epsilon\n', 16)).toBe('• alpha beta\n  gamma delta\n  epsilon\n');
+    expect(text('1. alpha beta gamma delta\n', 14)).toBe('1. alpha beta\n   gamma delta\n');
+  });
+
+  it('indents nested lists and quotes within the width', () => {
+    const out = text('- a\n  - b b b b b b b b b b b b b\n\n> quote quote quote quote quote\n', 16);
+    expect(out).toBe('• a\n  ◦ b b b b b b\n    b b b b b b\n    b\n\n> quote quote\n> quote quote\n> quote\n');
+  });
+
+  it('measures CJK and emoji in columns, not UTF-16 units', () => {
+    const out = text('中文字符的宽度是两列这一段必须按照显示宽度来换行 😀😀😀😀\n', 20);
+    expect(widestLine(out)).toBeLessThanOrEqual(20);
+    expect(out.split('\n')[0]).toBe('中文字符的宽度是两列');
+  });
+
+  it('breaks words longer than the width', () => {
+    expect(text('abcdefghijklmnopqrstuvwxyz\n', 10)).toBe('abcdefghij\nklmnopqrst\nuvwxyz\n');
+  });
+
+  it('prints headings without # prefixes, underlined in plain text', () => {
+    expect(text('intro\n\n## Section\n\n### Sub\n')).toBe('intro\n\nSection\n-------\n\nSub\n---\n');
+  });
+
+  it('leaves emoji shortcodes alone (marked-terminal pads them with spaces)', () => {
+    expect(text('Ship it :rocket: now\n')).toBe('Ship it :rocket: now\n');
+  });
+
+  it('never hides a link target', () => {
+    expect(text('[text](https://x.test/a)\n')).toBe('text (https://x.test/a)\n');
+    expect(text('<https://x.test/a>\n')).toBe('https://x.test/a\n');
+  });
+
+  it('lists link targets as numbered footnotes, unbroken', () => {
+    const long = 'https://example.com/a/really/long/path/that/is/wider/than/the/width';
+    const out = text(`See [one](${long}) and [two](https://x.test) and [one again](${long}).\n`, 30, { links: 'footnotes' });
+    expect(out).toBe(`See one[1] and two[2] and one\nagain[1].\n\n[1] ${long}\n[2] https://x.test\n`);
+  });
+
+  it('renders tables in columns with no escape codes in plain text (cli-table3 leaks colour)', () => {
+    const out = text('| a | b |\n|---|--:|\n| x | 10 |\n');
+    expect(out).toBe('┌───┬────┐\n│ a │  b │\n├───┼────┤\n│ x │ 10 │\n└───┴────┘\n');
+  });
+
+  it('fits wide tables to the width by wrapping cells, or falls back to records', () => {
+    const md = '| name | notes |\n|---|---|\n| alpha | a much longer note that must wrap |\n';
+    expect(widestLine(text(md, 30))).toBeLessThanOrEqual(30);
+    expect(text('| a | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n', 12)).toBe('a: 1\nb: 2\nc: 3\nd: 4\n');
+  });
+
+  it('cuts code lines at the width and expands tabs', () => {
+    expect(text('```\n\tx = 1234567890123\n```\n', 24)).toBe('        x = 123456789012\n    3\n');
+    expect(text('```\nabcdefghijklmnop\n```\n', 12)).toBe('abcdefghijkl\nmnop\n');
+  });
+
+  it('never leaves trailing spaces, even in the kitchen sink', () => {
+    for (const width of [0, 20, 40, 80]) {
+      const out = text(fixture('kitchen-sink.md'), width);
+      expect(out).not.toMatch(/[ \t]$/m);
+      if (width > 0) expect(widestLine(out)).toBeLessThanOrEqual(width);
+      expect(out).not.toMatch(/\n\n\n/);
+    }
+  });
+
+  it('shows the article header: title, standfirst, caption with credit, words and reading time', () => {
+    const md = '---\ntitle: T\nstandfirst: S\ncaption: C.\ncredit: P\n---\n\nOne two three.\n';
+    expect(text(md)).toBe('T\n=\n\nS\n\nC. (Photo: P)\n\n3 words · 1 min read\n\nOne two three.\n');
+  });
+});
+
+describe('ansi rendering', () => {
+  it('styles and still has the same text once escapes are removed', () => {
+    const md = fixture('kitchen-sink.md');
+    const styled = ansi(md, 60);
+    expect(styled).toMatch(/\u001B\[1m/);
+    expect(widestLine(styled)).toBeLessThanOrEqual(60);
+    expect(styled).not.toMatch(/[ \t](?:\u001B\[[0-9;]*m)*$/m);
+  });
+
+  it('keeps each OSC 8 hyperlink whole on every wrapped line', () => {
+    const out = ansi('[a link text that wraps over lines](https://x.test/a)\n', 12, { hyperlinks: true });
+    for (const line of out.split('\n').filter((l) => l.includes('\u001B]8;;'))) {
+      const opens = line.match(/\u001B\]8;;[^\u001B\u0007]+(?:\u001B\\|\u0007)/g)?.length ?? 0;
+      const closes = line.match(/\u001B\]8;;(?:\u001B\\|\u0007)/g)?.length ?? 0;
+      expect(opens).toBe(closes);
+    }
+    expect(stripOwnEscapes(out)).toBe('a link text\nthat wraps\nover lines\n(https://x.t\nest/a)\n');
+  });
+
+  it('makes hyperlinks only for http, https and mailto targets', () => {
+    expect(ansi('[x](javascript:alert(1))\n', 0, { hyperlinks: true })).not.toContain('\u001B]8');
+    expect(ansi('[x](mailto:a@b.test)\n', 0, { hyperlinks: true })).toContain('\u001B]8;;mailto:a@b.test\u001B\\');
+  });
+});
+
+describe('distribute', () => {
+  it('keeps narrow columns and shares the rest', () => {
+    expect(distribute([3, 40, 50], 40)).toEqual([3, 18, 19]);
+    expect(distribute([3, 4], 40)).toEqual([3, 4]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * A real pseudo-terminal (util-linux `script`): colour and width are detected on a terminal, and
+ * the same command in a pipe prints plain text.
+ */
+import { spawnSync } from 'node:child_process';
+import { BIN, cleanEnv, runBin } from './helpers.js';
+import { widestLine } from './measure.js';
+
+function onTerminal(columns: number, args: string, env: Record<string, string> = {}): string {
+  const command = `stty cols ${columns} rows 500; node "${BIN}" ${args}`;
+  const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
+    env: cleanEnv({ TERM: 'xterm-256color', ...env }),
+    encoding: 'utf8',
+    timeout: 30000,
+  });
+  if (run.error) throw run.error;
+  expect(run.status).toBe(0);
+  return run.stdout.replace(/\r\n/g, '\n');
+}
+
+describe('on a terminal', () => {
+  it('styles the article and wraps it to a 60-column terminal', () => {
+    const out = onTerminal(60, '--no-pager');
+    expect(out).toContain('\u001B[1m');
+    expect(widestLine(out)).toBe(60);
+  });
+
+  it('caps the measure at 80 columns on a 120-column terminal', () => {
+    const out = onTerminal(120, '--no-pager');
+    expect(widestLine(out)).toBeLessThanOrEqual(80);
+    expect(widestLine(out)).toBeGreaterThan(70);
+  });
+
+  it('stays plain when NO_COLOR is set, with the same layout', () => {
+    const plain = onTerminal(60, '--no-pager', { NO_COLOR: '1' });
+    expect(plain).not.toContain('\u001B');
+    expect(plain).toBe(runBin(['-w', '60']).stdout);
+  });
+
+  it('prints plain, unwrapped text when its stdout is a pipe, even inside a terminal', () => {
+    const out = onTerminal(60, '--no-pager | cat');
+    expect(out).not.toContain('\u001B');
+    expect(widestLine(out)).toBeGreaterThan(60);
+  });
+});
