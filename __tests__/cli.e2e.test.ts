@@ -75,6 +75,13 @@ describe('sections for scripts', () => {
     expectGolden(golden, ok(args as string[]));
   });
 
+  it('keeps every footnote URL whole on one line at width 40', () => {
+    const out = ok([join(FIXTURES, 'kitchen-sink.md'), '-w', '40', '--links', 'footnotes']);
+    expectGolden('kitchen-sink.footnotes.w40.txt', out);
+    expect(out).toContain('\n[1] https://example.com/a/very/long/path/that/goes/on/and/on\n');
+    expect(out).toContain('\n[2] https://example.com/image.png\n');
+  });
+
   it('extracts Markdown byte for byte from the source', () => {
     const source = fixture('keep-a-changelog.md');
     const out = ok([join(FIXTURES, 'keep-a-changelog.md'), '-s', '1.2.1', '-f', 'markdown']);

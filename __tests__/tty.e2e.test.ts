@@ -3,7 +3,7 @@
  * the same command in a pipe prints plain text.
  */
 import { spawnSync } from 'node:child_process';
-import { BIN, cleanEnv, runBin } from './helpers.js';
+import { BIN, FIXTURES, cleanEnv, runBin } from './helpers.js';
 import { widestLine } from './measure.js';
 
 function onTerminal(columns: number, args: string, env: Record<string, string> = {}): string {
@@ -41,5 +41,13 @@ describe('on a terminal', () => {
     const out = onTerminal(60, '--no-pager | cat');
     expect(out).not.toContain('\u001B');
     expect(widestLine(out)).toBeGreaterThan(60);
+  });
+
+  it('makes OSC 8 hyperlinks where the terminal supports them, and not elsewhere', () => {
+    const sink = `'${FIXTURES}/kitchen-sink.md' --no-pager`;
+    expect(onTerminal(80, sink, { FORCE_HYPERLINK: '1' })).toContain('\u001B]8;;https://example.org/\u001B\\');
+    expect(onTerminal(80, sink)).not.toContain('\u001B]8;;');
+    expect(onTerminal(80, `${sink} --hyperlinks never`, { FORCE_HYPERLINK: '1' })).not.toContain('\u001B]8;;');
+    expect(onTerminal(80, `${sink} --hyperlinks always`)).toContain('\u001B]8;;');
   });
 });

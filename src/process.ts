@@ -1,5 +1,6 @@
 /** Runs `main` against the real process: the one place that reads process.* for the CLI. */
 import { fileURLToPath } from 'node:url';
+import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { main } from './cli.js';
 import { formatError } from './errors.js';
 
@@ -21,6 +22,8 @@ export async function run(): Promise<void> {
       readStdin,
       articlesDir,
       version,
+      // Asked only for ansi output on a terminal with --hyperlinks auto.
+      hyperlinkSupport: () => createSupportsHyperlinks(process.stdout),
     });
   } catch (error) {
     process.stderr.write(formatError(`internal error: ${(error as Error)?.message ?? String(error)}`));
