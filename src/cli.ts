@@ -7,7 +7,7 @@ import { readSourceFile, resolveSourcePath, decodeChecked, type Source } from '.
 import { BroadsheetError, EXIT, formatError } from './errors.js';
 import { FORMATS, LINK_STYLES, WHEN, parseWidth, resolveOptions, type Flags } from './options.js';
 import { writeOutput, writeStream } from './output.js';
-import { present } from './core.js';
+import { present, type Request } from './core.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface IO {
@@ -22,6 +22,8 @@ export interface IO {
   articlesDir: string;
   version: string;
   hyperlinkSupport?: () => boolean;
+  /** Renders; the process entry swaps in a time-limited worker for large inputs. */
+  present?: (text: string, request: Request) => Promise<string> | string;
 }
 
 const HELP_AFTER = `
@@ -111,7 +113,7 @@ export async function main(io: IO): Promise<number> {
   const [article] = cli.args;
   try {
     const source = await load(article, io);
-    const output = present(source.text, options);
+    const output = await (io.present ?? present)(source.text, options);
     await writeOutput(output, io, options.paging);
     return EXIT.ok;
   } catch (error) {

@@ -13,7 +13,8 @@ export type ErrorCode =
   | 'unreadable'
   | 'binary'
   | 'too-large'
-  | 'too-deep';
+  | 'too-deep'
+  | 'too-slow';
 
 export class BroadsheetError extends Error {
   readonly code: ErrorCode;

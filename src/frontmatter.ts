@@ -39,12 +39,22 @@ function parseScalars(block: string): Record<string, string> {
 
 function unquote(raw: string): string | undefined {
   if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) {
-    return raw
-      .slice(1, -1)
-      .replace(/\\(["\\/bfnrt])/g, (_, c: string) => ({ b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' })[c] ?? c);
+    return raw.slice(1, -1).replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))/g, unescape);
   }
   if (raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2) return raw.slice(1, -1).replace(/''/g, "'");
   // Block scalars, flow collections and anchors are not scalars this reader understands.
   if (/^[|>[{&*!]/.test(raw)) return undefined;
   return raw.replace(/\s+#.*$/, '');
+}
+
+const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', a: '\u0007', e: '\u001B', '0': '\u0000', N: '\u0085', _: '\u00A0', L: '\u2028', P: '\u2029' };
+
+/** YAML double-quoted escapes (\\n, \\t, \\e, \\xXX, \\uXXXX...); the values are sanitised when printed. */
+function unescape(_: string, u?: string, x?: string, big?: string, c?: string): string {
+  const hex = u ?? x ?? big;
+  if (hex !== undefined) {
+    const code = parseInt(hex, 16);
+    return code <= 0x10ffff ? String.fromCodePoint(code) : '\uFFFD';
+  }
+  return ESCAPES[c!] ?? c!;
 }

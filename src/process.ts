@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { createSupportsHyperlinks } from 'supports-hyperlinks';
 import { main } from './cli.js';
 import { formatError } from './errors.js';
+import { presentGuarded, serveIfWorker } from './worker.js';
+
+serveIfWorker();
 
 declare const BROADSHEET_VERSION: string | undefined;
 
@@ -24,6 +27,7 @@ export async function run(): Promise<void> {
       version,
       // Asked only for ansi output on a terminal with --hyperlinks auto.
       hyperlinkSupport: () => createSupportsHyperlinks(process.stdout),
+      present: (text, request) => presentGuarded(text, request, new URL(import.meta.url)),
     });
   } catch (error) {
     process.stderr.write(formatError(`internal error: ${(error as Error)?.message ?? String(error)}`));

@@ -30,3 +30,11 @@ export function sanitizeLine(text: string): string {
 export function hasUnsafe(text: string): boolean {
   return UNSAFE_TEST.test(text);
 }
+
+/**
+ * JSON that is safe to print: JSON.stringify escapes C0 controls but leaves DEL, C1, bidi and
+ * zero-width characters raw; escape them as \\uXXXX too. The parsed value is unchanged.
+ */
+export function safeJson(value: unknown): string {
+  return `${JSON.stringify(value, null, 2).replace(UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}

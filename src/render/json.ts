@@ -3,6 +3,7 @@
  * any control character in the document inert.
  */
 import { sectionWords, type Document, type Section } from '../document.js';
+import { safeJson } from '../sanitize.js';
 import { sourceOf } from './markdown.js';
 import { articleStats } from './stats.js';
 import { renderTerminalBody } from './terminal.js';
@@ -46,9 +47,9 @@ export function renderJson(doc: Document, selection: Section[] | undefined): str
       markdown: sourceOf(doc, section),
     })),
   };
-  return `${JSON.stringify(article, null, 2)}\n`;
+  return safeJson(article);
 }
 
 export function renderTocJson(entries: TocEntry[]): string {
-  return `${JSON.stringify(entries, null, 2)}\n`;
+  return safeJson(entries);
 }
