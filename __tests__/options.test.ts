@@ -49,7 +49,7 @@ describe('resolveOptions', () => {
   });
 
   it('turns hyperlinks on only for ansi, and asks the terminal only in auto', () => {
-    const supported = { ...tty, hyperlinkSupport: () => true };
+    const supported = { ...tty, hyperlinkSupport: true };
     expect(resolveOptions({}, supported).hyperlinks).toBe(true);
     expect(resolveOptions({}, tty).hyperlinks).toBe(false);
     expect(resolveOptions({ hyperlinks: 'never' }, supported).hyperlinks).toBe(false);

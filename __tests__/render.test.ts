@@ -1,3 +1,5 @@
+// The library entry registers the full layout and the ansi theme, as the CLI does on demand.
+import '../src/index.js';
 import { parseDocument } from '../src/document.js';
 import { renderTerminal, type TerminalOptions } from '../src/render/terminal.js';
 import { ansiTheme, textTheme } from '../src/render/theme.js';

@@ -1,3 +1,5 @@
+// The library entry registers the full layout and the ansi theme, as the CLI does on demand.
+import '../src/index.js';
 /**
  * In-process robustness of the core: the CommonMark spec examples and generated documents through
  * every format never throw, never print a control character, and respect the width.

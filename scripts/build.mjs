@@ -8,8 +8,12 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 await build({
-  entryPoints: ['src/process.ts'],
-  outfile: 'dist/broadsheet.js',
+  entryPoints: { broadsheet: 'src/process.ts' },
+  outdir: 'dist',
+  // Parts that only some runs need (the core after flags, chalk for ansi, wrap-ansi and
+  // string-width for complex text, the worker) load as separate chunks, on demand.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -6,8 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readSourceFile, resolveSourcePath, decodeChecked, type Source } from './articles.js';
 import { BroadsheetError, EXIT, formatError } from './errors.js';
 import { FORMATS, LINK_STYLES, WHEN, parseWidth, resolveOptions, type Flags } from './options.js';
-import { writeOutput, writeStream } from './output.js';
-import { present, type Request } from './core.js';
+import { writeOutput } from './output.js';
+import type { Request } from './core.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface IO {
@@ -21,9 +21,10 @@ export interface IO {
   readStdin: () => Promise<Uint8Array>;
   articlesDir: string;
   version: string;
-  hyperlinkSupport?: () => boolean;
+  /** Whether the terminal shows OSC 8 links; asked only when the answer matters. */
+  hyperlinkSupport?: () => Promise<boolean>;
   /** Renders; the process entry swaps in a time-limited worker for large inputs. */
-  present?: (text: string, request: Request) => Promise<string> | string;
+  present?: (text: string, request: Request) => Promise<string>;
 }
 
 const HELP_AFTER = `
@@ -104,16 +105,15 @@ export async function main(io: IO): Promise<number> {
     throw error;
   }
   const flags = cli.opts<Flags>();
-  const options = resolveOptions(flags, {
-    stdoutIsTTY: io.stdoutIsTTY,
-    columns: io.columns,
-    env: io.env,
-    hyperlinkSupport: io.hyperlinkSupport,
-  });
+  const facts = { stdoutIsTTY: io.stdoutIsTTY, columns: io.columns, env: io.env };
+  let options = resolveOptions(flags, facts);
+  if (options.format === 'ansi' && io.stdoutIsTTY && (flags.hyperlinks ?? 'auto') === 'auto' && io.hyperlinkSupport) {
+    options = resolveOptions(flags, { ...facts, hyperlinkSupport: await io.hyperlinkSupport() });
+  }
   const [article] = cli.args;
   try {
     const source = await load(article, io);
-    const output = await (io.present ?? present)(source.text, options);
+    const output = await (io.present ?? presentHere)(source.text, options);
     await writeOutput(output, io, options.paging);
     return EXIT.ok;
   } catch (error) {
@@ -128,10 +128,16 @@ export async function main(io: IO): Promise<number> {
   }
 }
 
+/** The core is imported only once flags are parsed: `--help` and usage errors never load it. */
+async function presentHere(text: string, request: Request): Promise<string> {
+  const [{ present }, { prepare }] = await Promise.all([import('./core.js'), import('./prepare.js')]);
+  await prepare(text, request);
+  return present(text, request);
+}
+
 async function load(article: string | undefined, io: IO): Promise<Source> {
   const path = resolveSourcePath(article, io.articlesDir);
   if (path === '-') return { name: 'stdin', text: decodeChecked(await io.readStdin(), 'stdin') };
   return readSourceFile(path, article ?? path);
 }
 
-export { writeStream };

@@ -29,8 +29,8 @@ export interface Facts {
   stdoutIsTTY: boolean;
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;
-  /** Whether the terminal supports OSC 8 (asked only when it matters). */
-  hyperlinkSupport?: () => boolean;
+  /** Whether the terminal supports OSC 8 (found out only when it matters). */
+  hyperlinkSupport?: boolean;
 }
 
 export interface Options {
@@ -74,7 +74,7 @@ export function resolveOptions(flags: Flags, facts: Facts): Options {
   const hyperlinksFlag = flags.hyperlinks ?? 'auto';
   const hyperlinks =
     format === 'ansi' &&
-    (hyperlinksFlag === 'always' || (hyperlinksFlag === 'auto' && facts.stdoutIsTTY && (facts.hyperlinkSupport?.() ?? false)));
+    (hyperlinksFlag === 'always' || (hyperlinksFlag === 'auto' && facts.stdoutIsTTY && (facts.hyperlinkSupport ?? false)));
   return {
     format,
     width,

@@ -6,6 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { present, type Request } from './core.js';
+import { prepare } from './prepare.js';
 import { BroadsheetError, type ErrorCode } from './errors.js';
 
 /** Inputs up to this many characters render in-process. */
@@ -21,8 +22,11 @@ interface Reply {
   error?: { code?: ErrorCode; message: string; range?: boolean };
 }
 
-export function presentGuarded(text: string, request: Request, entry: URL): Promise<string> {
-  if (text.length <= IN_PROCESS_LIMIT) return Promise.resolve(present(text, request));
+export async function presentGuarded(text: string, request: Request, entry: URL): Promise<string> {
+  if (text.length <= IN_PROCESS_LIMIT) {
+    await prepare(text, request);
+    return present(text, request);
+  }
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, { workerData: { broadsheetWorker: true, text, request } });
     const limit = timeLimitMs(text.length);
@@ -45,11 +49,16 @@ export function presentGuarded(text: string, request: Request, entry: URL): Prom
 }
 
 /** The worker side: runs when this module is loaded as a worker's entry. */
-export function serveIfWorker(): void {
-  if (isMainThread || !parentPort || !(workerData as { broadsheetWorker?: boolean } | null)?.broadsheetWorker) return;
+export function isBroadsheetWorker(): boolean {
+  return !isMainThread && (workerData as { broadsheetWorker?: boolean } | null)?.broadsheetWorker === true;
+}
+
+export async function serveWorker(): Promise<void> {
+  if (!parentPort || !isBroadsheetWorker()) return;
   const { text, request } = workerData as { text: string; request: Request };
   let reply: Reply;
   try {
+    await prepare(text, request);
     reply = { output: present(text, request) };
   } catch (error) {
     const e = error as Error;

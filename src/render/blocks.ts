@@ -7,7 +7,7 @@
 import type { Token, Tokens } from 'marked';
 import { sanitize } from '../sanitize.js';
 import { renderInline, type InlineContext } from './inline.js';
-import { chop, expandTabs, indent, pad, stringWidth, underline, widest, wrap } from './layout.js';
+import { chop, columns, expandTabs, indent, pad, underline, widest, wrap } from './layout.js';
 
 export interface BlockContext extends InlineContext {
   /** Highlighted code lines by token, prepared ahead of rendering (ansi only). */
@@ -112,7 +112,7 @@ function renderList(token: Tokens.List, width: number, ctx: BlockContext, depth:
     return { marker, tokens };
   });
   // One hanging indent for the whole list, so item texts line up.
-  const hang = maxOf(items.map(({ marker }) => stringWidth(marker))) + 1;
+  const hang = maxOf(items.map(({ marker }) => columns(marker))) + 1;
   const narrow = width > 0 && width - hang < MIN_INNER;
   const innerWidth = narrow ? width : width > 0 ? width - hang : 0;
   return items

@@ -1,24 +1,93 @@
-/** Line layout in display columns (CJK and emoji count two), via wrap-ansi and string-width. */
-import wrapAnsi from 'wrap-ansi';
-import stringWidth from 'string-width';
+/**
+ * Line layout in display columns (CJK and emoji count two). Plain text made of one-column
+ * characters is wrapped here with wrap-ansi's own algorithm (tested to give identical lines);
+ * anything else (styles, links, CJK, emoji, combining marks, tabs) goes to wrap-ansi itself.
+ */
+import { columns, complexLayout, isSimple } from './width.js';
 
-export { stringWidth };
+export { columns };
 
 /** Word-wrap styled text to `width` columns; 0 means no wrapping. Long words are broken. */
 export function wrap(text: string, width: number): string {
   if (width <= 0) return text;
-  return wrapAnsi(text, width, { hard: true, trim: true });
+  if (isPlainSimple(text)) return text.normalize().split('\n').map((line) => wrapLine(line, width)).join('\n');
+  return complexLayout().wrapAnsi(text, width, { hard: true, trim: true });
 }
 
 /** Break preformatted text at exactly `width` columns, keeping its spaces. */
 export function chop(text: string, width: number): string {
   if (width <= 0) return text;
-  return wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false });
+  if (isPlainSimple(text)) return text.normalize().split('\n').map((line) => chopLine(line, width)).join('\n');
+  return complexLayout().wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false });
+}
+
+function isPlainSimple(text: string): boolean {
+  return !text.includes('\u001B') && !text.includes('\t') && isSimple(text.replace(/\n/g, ' '));
+}
+
+/** wrap-ansi's `exec` with { hard: true, trim: true }, for text where width equals length. */
+function wrapLine(line: string, width: number): string {
+  if (line.trim() === '') return '';
+  const rows = [''];
+  let rowLength = 0;
+  let trimmedRow = -1;
+  let first = true;
+  for (const word of line.split(' ')) {
+    const last = rows.length - 1;
+    if (trimmedRow !== last) {
+      const trimmed = rows[last]!.trimStart();
+      if (trimmed.length !== rows[last]!.length) {
+        rows[last] = trimmed;
+        rowLength = trimmed.length;
+      }
+      if (trimmed.length > 0) trimmedRow = last;
+    }
+    if (first) first = false;
+    else if (rowLength > 0) {
+      rows[rows.length - 1] += ' ';
+      rowLength++;
+    }
+    if (word.length > width) {
+      // A word longer than the line is broken; it starts here only if that costs no extra row.
+      const remaining = width - rowLength;
+      if (Math.floor((word.length - 1) / width) < 1 + Math.floor((word.length - remaining - 1) / width)) {
+        rows.push('');
+        rowLength = 0;
+      }
+      for (let i = 0; i < word.length; i++) {
+        if (rowLength > 0 && rowLength + 1 > width) {
+          rows.push('');
+          rowLength = 0;
+        }
+        rows[rows.length - 1] += word.charAt(i);
+        rowLength++;
+        if (rowLength === width && i < word.length - 1) {
+          rows.push('');
+          rowLength = 0;
+        }
+      }
+      continue;
+    }
+    if (rowLength + word.length > width && rowLength > 0 && word.length > 0) {
+      rows.push('');
+      rowLength = 0;
+    }
+    rows[rows.length - 1] += word;
+    rowLength += word.length;
+  }
+  return rows.map((row) => row.replace(/ +$/, '')).join('\n');
+}
+
+function chopLine(line: string, width: number): string {
+  if (line.length <= width) return line;
+  const rows: string[] = [];
+  for (let at = 0; at < line.length; at += width) rows.push(line.slice(at, at + width));
+  return rows.join('\n');
 }
 
 export function widest(text: string): number {
   let max = 0;
-  for (const line of text.split('\n')) max = Math.max(max, stringWidth(line));
+  for (const line of text.split('\n')) max = Math.max(max, columns(line));
   return max;
 }
 
@@ -44,14 +113,14 @@ export function expandTabs(line: string, size = 4): string {
       column += pad;
     } else {
       out += ch;
-      column += stringWidth(ch);
+      column += columns(ch);
     }
   }
   return out;
 }
 
 export function pad(text: string, width: number, align: 'left' | 'right' | 'center' | null): string {
-  const gap = Math.max(0, width - stringWidth(text));
+  const gap = Math.max(0, width - columns(text));
   if (align === 'right') return ' '.repeat(gap) + text;
   if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(gap - Math.floor(gap / 2));
   return text + ' '.repeat(gap);

@@ -17,5 +17,10 @@ export function articleStats(doc: Document): Stats {
 }
 
 export function formatStats({ words, minutes }: Stats): string {
-  return `${words.toLocaleString('en-US')} words · ${minutes} min read`;
+  return `${thousands(words)} words · ${minutes} min read`;
+}
+
+/** 1,010 (toLocaleString would load ICU's locale data: ~5 ms of start-up). */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }

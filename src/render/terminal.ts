@@ -73,23 +73,31 @@ function renderHeader(doc: Document, width: number, ctx: BlockContext): string[]
   const { meta } = doc;
   if (doc.title !== undefined) {
     const styled = doc.titleTokens ? renderInline(doc.titleTokens, ctx) : sanitizeLine(doc.title);
-    const text = wrap(theme.title(styled), width);
+    const text = paint(wrap(styled, width), theme.title);
     const rule = theme.headingRule(1);
     blocks.push(rule ? underline(text, rule, width) : text);
   }
   const standfirst = meta.standfirst ?? meta.subtitle ?? meta.description;
-  if (standfirst) blocks.push(wrap(theme.standfirst(sanitizeLine(standfirst)), width));
+  if (standfirst) blocks.push(paint(wrap(sanitizeLine(standfirst), width), theme.standfirst));
   const caption = meta.caption;
   const credit = meta.credit;
   if (caption || credit) {
     const text = [caption, credit ? `(Photo: ${credit})` : undefined].filter(Boolean).join(' ');
-    blocks.push(wrap(theme.caption(sanitizeLine(text)), width));
+    blocks.push(paint(wrap(sanitizeLine(text), width), theme.caption));
   }
   if (doc.title !== undefined) {
     const byline = [meta.author ? `By ${meta.author}` : undefined, meta.date].filter(Boolean).map((s) => sanitizeLine(s!));
-    blocks.push(wrap(theme.meta([...byline, formatStats(articleStats(doc))].join(' · ')), width));
+    blocks.push(paint(wrap([...byline, formatStats(articleStats(doc))].join(' · '), width), theme.meta));
   }
   return blocks;
+}
+
+/** Style each line on its own: wrapping plain text first keeps it on the fast layout path. */
+function paint(text: string, style: (line: string) => string): string {
+  return text
+    .split('\n')
+    .map((line) => (line === '' ? line : style(line)))
+    .join('\n');
 }
 
 /** Footnote targets are never wrapped: a URL broken over two lines cannot be copied or clicked. */

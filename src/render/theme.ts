@@ -1,9 +1,8 @@
 /**
  * How each element looks. The text theme is all identity functions, so plain output cannot
- * contain an escape byte; the ansi theme uses its own chalk instance (never chalk's global level,
- * which reads the environment at import).
+ * contain an escape byte; the ansi theme (ansi-theme.ts) uses its own chalk instance, never
+ * chalk's global level, which reads the environment at import.
  */
-import { Chalk } from 'chalk';
 
 type Paint = (text: string) => string;
 
@@ -54,27 +53,18 @@ export const textTheme: Theme = {
   rule: '─',
 };
 
+let makeAnsiTheme: (() => Theme) | undefined;
+
+export function useAnsiTheme(make: () => Theme): void {
+  makeAnsiTheme = make;
+}
+
+export function hasAnsiTheme(): boolean {
+  return makeAnsiTheme !== undefined;
+}
+
+/** The styled theme (registered by ansi-theme.ts, which prepare.ts loads when it is needed). */
 export function ansiTheme(): Theme {
-  const c = new Chalk({ level: 1 });
-  return {
-    ansi: true,
-    title: (t) => c.bold(t),
-    standfirst: (t) => c.italic(t),
-    caption: (t) => c.dim(t),
-    meta: (t) => c.dim(t),
-    heading: (t, level) => (level <= 2 ? c.bold.cyan(t) : c.bold(t)),
-    headingRule: () => undefined,
-    strong: (t) => c.bold(t),
-    em: (t) => c.italic(t),
-    del: (t) => c.strikethrough(t),
-    code: (t) => c.yellow(t),
-    codeBlock: (t) => c.yellow(t),
-    url: (t) => c.blue(t),
-    mark: (t) => c.blue(t),
-    html: (t) => c.dim(t),
-    border: (t) => c.dim(t),
-    quoteBar: c.dim('│'),
-    bullets: ['•', '◦', '▪'],
-    rule: '─',
-  };
+  if (!makeAnsiTheme) throw new Error('internal: the ansi theme was not loaded');
+  return makeAnsiTheme();
 }

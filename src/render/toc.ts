@@ -1,7 +1,8 @@
 /** `--toc`: number, title, slug and words for each section, indented by depth. */
 import { flatten, sectionWords, type Document, type Section } from '../document.js';
 import { sanitizeLine } from '../sanitize.js';
-import { indent, stringWidth, trimLines, wrap } from './layout.js';
+import { columns, indent, trimLines, wrap } from './layout.js';
+import { thousands } from './stats.js';
 import type { Theme } from './theme.js';
 
 export interface TocEntry {
@@ -30,9 +31,9 @@ export function renderToc(doc: Document, theme: Theme, width: number): string {
     const pad = '  '.repeat(depth);
     const title = e.number === '0' ? '(lead)' : sanitizeLine(e.title);
     const head = `${pad}${e.number}  `;
-    const details = theme.meta(`${e.slug ? `#${sanitizeLine(e.slug)} · ` : ''}${e.words.toLocaleString('en-US')} words`);
+    const details = theme.meta(`${e.slug ? `#${sanitizeLine(e.slug)} · ` : ''}${thousands(e.words)} words`);
     const text = `${theme.heading(title, e.level || 2)}  ${details}`;
-    const hang = stringWidth(head);
+    const hang = columns(head);
     const body = width > 0 && width - hang >= 10 ? wrap(text, width - hang) : text;
     return indent(body, head, ' '.repeat(hang));
   });
