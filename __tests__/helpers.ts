@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const BIN = join(ROOT, 'bin', 'broadsheet.js');
+export const BIN = join(ROOT, 'bin', 'broadsheet.cjs');
 export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 export const GOLDEN = join(ROOT, '__tests__', 'golden');
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { generate } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'broadsheet.js');
+const bin = join(root, 'bin', 'broadsheet.cjs');
 const node = process.execPath;
 const env = { ...process.env };
 delete env.NODE_EXTRA_CA_CERTS; // adds tens of ms to every Node start where set

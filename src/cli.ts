@@ -113,7 +113,7 @@ export async function main(io: IO): Promise<number> {
   const [article] = cli.args;
   try {
     const source = await load(article, io);
-    const output = await (io.present ?? presentHere)(source.text, options);
+    const output = await (io.present ?? renderHere)(source.text, options);
     await writeOutput(output, io, options.paging);
     return EXIT.ok;
   } catch (error) {
@@ -129,7 +129,7 @@ export async function main(io: IO): Promise<number> {
 }
 
 /** The core is imported only once flags are parsed: `--help` and usage errors never load it. */
-async function presentHere(text: string, request: Request): Promise<string> {
+export async function renderHere(text: string, request: Request): Promise<string> {
   const [{ present }, { prepare }] = await Promise.all([import('./core.js'), import('./prepare.js')]);
   await prepare(text, request);
   return present(text, request);

@@ -2,7 +2,6 @@
  * The one module that owns stdout: writes the text directly or through a pager, treats a closed
  * pipe as success (`broadsheet | head -1`), and waits for the pager before returning.
  */
-import { spawn } from 'node:child_process';
 import { basename } from 'node:path';
 import { formatError } from './errors.js';
 import type { When } from './options.js';
@@ -68,7 +67,9 @@ function countLines(text: string): number {
 }
 
 /** Resolves true once the pager exits; false when it could not start (after one warning). */
-function runPager(pager: PagerCommand, text: string, io: OutputIO): Promise<boolean> {
+async function runPager(pager: PagerCommand, text: string, io: OutputIO): Promise<boolean> {
+  // Loaded only when a pager runs: child_process costs start-up time every run otherwise.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     const env = { ...io.env, LESSCHARSET: io.env.LESSCHARSET ?? 'utf-8' } as NodeJS.ProcessEnv;
     let child;

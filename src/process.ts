@@ -1,40 +1,54 @@
-/** Runs `main` against the real process: the one place that reads process.* for the CLI. */
-import { fileURLToPath } from 'node:url';
-import { isMainThread, workerData } from 'node:worker_threads';
-import { main } from './cli.js';
+/**
+ * Runs `main` against the real process: the one place that reads process.* for the CLI. Bundled
+ * as CommonJS (dist/broadsheet.cjs) and started by bin/broadsheet.cjs.
+ */
+import { join } from 'node:path';
+import { main, renderHere, type IO } from './cli.js';
+import { IN_PROCESS_LIMIT } from './limits.js';
 import { formatError } from './errors.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
 
-// Loaded as the entry of a worker thread (see worker.ts): render there, nothing else.
-if (!isMainThread && (workerData as { broadsheetWorker?: boolean } | null)?.broadsheetWorker) {
-  void import('./worker.js').then((worker) => worker.serveWorker());
+// The bundle is also the entry of the worker thread that renders large documents (worker.ts).
+if (process.env.BROADSHEET_WORKER === '1') void import('./worker.js').then((worker) => worker.serveWorker());
+
+function processIO(argv: string[]): IO {
+  return {
+    argv,
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdoutIsTTY: process.stdout.isTTY === true,
+    columns: process.stdout.columns,
+    rows: process.stdout.rows,
+    readStdin,
+    articlesDir: join(__dirname, '..', 'articles'),
+    // Inlined at build time; reading package.json would cost a file read at every start.
+    version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
+    hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
+    // Large documents render in a time-limited worker; small ones never load worker_threads.
+    present: async (text, request) => (text.length > IN_PROCESS_LIMIT ? (await import('./worker.js')).presentGuarded(text, request, __filename) : renderHere(text, request)),
+  };
 }
 
 export async function run(): Promise<void> {
-  const articlesDir = fileURLToPath(new URL('../articles/', import.meta.url));
-  // The bundle has the version inlined at build time; reading package.json would cost a file read.
-  const version = typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0';
-  const entry = new URL(import.meta.url);
   try {
-    process.exitCode = await main({
-      argv: process.argv.slice(2),
-      env: process.env,
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stdoutIsTTY: process.stdout.isTTY === true,
-      columns: process.stdout.columns,
-      rows: process.stdout.rows,
-      readStdin,
-      articlesDir,
-      version,
-      hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
-      present: async (text, request) => (await import('./worker.js')).presentGuarded(text, request, entry),
-    });
+    process.exitCode = await main(processIO(process.argv.slice(2)));
   } catch (error) {
     process.stderr.write(formatError(`internal error: ${(error as Error)?.message ?? String(error)}`));
     process.exitCode = 2;
   }
+}
+
+/**
+ * Run the common paths once, output discarded, so the build's V8 code cache holds their compiled
+ * functions (see bin/broadsheet.cjs).
+ */
+export async function warmUp(): Promise<void> {
+  const { Writable } = await import('node:stream');
+  const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const runs = [['--format', 'text'], ['--format', 'text', '-w', '60'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc'], ['--toc', '-f', 'json'], ['-s', '2', '-f', 'json'], ['-s', 'japan', '-f', 'markdown'], ['--help'], ['--width', 'x']];
+  for (const argv of runs) await main({ ...processIO(argv), stdout: sink, stderr: sink, stdoutIsTTY: false });
 }
 
 async function readStdin(): Promise<Uint8Array> {

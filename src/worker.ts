@@ -8,9 +8,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { present, type Request } from './core.js';
 import { prepare } from './prepare.js';
 import { BroadsheetError, type ErrorCode } from './errors.js';
+import { IN_PROCESS_LIMIT } from './limits.js';
 
-/** Inputs up to this many characters render in-process. */
-export const IN_PROCESS_LIMIT = 512 * 1024;
 
 /** Time allowed: a base plus an allowance per MB (legitimate text renders at well under 0.5 s/MB). */
 export function timeLimitMs(length: number): number {
@@ -22,13 +21,13 @@ interface Reply {
   error?: { code?: ErrorCode; message: string; range?: boolean };
 }
 
-export async function presentGuarded(text: string, request: Request, entry: URL): Promise<string> {
+export async function presentGuarded(text: string, request: Request, entry: string): Promise<string> {
   if (text.length <= IN_PROCESS_LIMIT) {
     await prepare(text, request);
     return present(text, request);
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { workerData: { broadsheetWorker: true, text, request } });
+    const worker = new Worker(entry, { env: { ...process.env, BROADSHEET_WORKER: '1' }, workerData: { broadsheetWorker: true, text, request } });
     const limit = timeLimitMs(text.length);
     const timer = setTimeout(() => {
       void worker.terminate();
