@@ -8,6 +8,20 @@ import { readFileSync, rmSync } from 'node:fs';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+// commander requires node:child_process at import, only to run executable subcommands, which
+// broadsheet has none of; loading it (with net, dgram and stream) costs every run. Give commander
+// a stand-in that loads the real module on first use.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) => (args.importer.includes('commander') ? { path: 'lazy-child-process', namespace: 'lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
   entryPoints: ['src/process.ts'],
   outfile: 'dist/broadsheet.cjs',
@@ -23,6 +37,7 @@ await build({
   minify: true,
   legalComments: 'none',
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
+  plugins: [lazyChildProcess],
   logLevel: 'warning',
 });
 
