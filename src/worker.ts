@@ -27,7 +27,10 @@ export async function presentGuarded(text: string, request: Request, entry: stri
     return present(text, request);
   }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(entry, { env: { ...process.env, BROADSHEET_WORKER: '1' }, workerData: { broadsheetWorker: true, text, request } });
+    const worker = new Worker(entry, {
+      env: { ...process.env, BROADSHEET_WORKER: '1' },
+      workerData: { broadsheetWorker: true, text, request },
+    });
     const limit = timeLimitMs(text.length);
     const timer = setTimeout(() => {
       void worker.terminate();

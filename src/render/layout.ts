@@ -75,7 +75,7 @@ function wrapLine(line: string, width: number): string {
     rows[rows.length - 1] += word;
     rowLength += word.length;
   }
-  return rows.map((row) => row.replace(/ +$/, '')).join('\n');
+  return rows.map((row) => (row.endsWith(' ') ? row.replace(/ +$/, '') : row)).join('\n');
 }
 
 function chopLine(line: string, width: number): string {
@@ -129,8 +129,13 @@ export function pad(text: string, width: number, align: 'left' | 'right' | 'cent
 // eslint-disable-next-line no-control-regex
 const TRAILING = /[ \t]+((?:\u001B\[[0-9;]*m|\u001B\]8;[^\u001B\u0007]*(?:\u001B\\|\u0007))*)$/;
 
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[ \t](?:\n|\u001B|$)/;
+
 /** No line ends in spaces, even when a style reset follows them. */
 export function trimLines(text: string): string {
+  // One native scan finds out whether any line needs it; almost none does.
+  if (!SUSPECT.test(text)) return text;
   return text
     .split('\n')
     .map((line) => line.replace(TRAILING, '$1'))
