@@ -82,6 +82,14 @@ describe('sections for scripts', () => {
     expect(out).toContain('\n[2] https://example.com/image.png\n');
   });
 
+  it('highlights code without a word on stderr, whatever the language name', () => {
+    const input = '```js\nlet a = 1;\n```\n\n```nosuchlanguage\nx\n```\n\n```\u001B]0;evil\u0007\nx\n```\n';
+    const run = runBin(['-', '--color', 'always'], { input });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('\u001B[34mlet\u001B[39m');
+  });
+
   it('extracts Markdown byte for byte from the source', () => {
     const source = fixture('keep-a-changelog.md');
     const out = ok([join(FIXTURES, 'keep-a-changelog.md'), '-s', '1.2.1', '-f', 'markdown']);

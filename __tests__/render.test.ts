@@ -120,6 +120,18 @@ describe('ansi rendering', () => {
   });
 });
 
+describe('code highlighting (marked-terminal, ansi only)', () => {
+  it('colours a fenced block with a known language even though chalk\'s global level is 0 here', () => {
+    const out = ansi('```js\nconst x = 42;\n```\n');
+    expect(out).toBe('    \u001B[34mconst\u001B[39m x = \u001B[35m42\u001B[39m;\n');
+  });
+
+  it('leaves unknown languages and plain text alone', () => {
+    expect(ansi('```nosuchlanguage\nx\n```\n')).toBe('    \u001B[33mx\u001B[39m\n');
+    expect(text('```js\nconst x = 42;\n```\n')).toBe('    const x = 42;\n');
+  });
+});
+
 describe('distribute', () => {
   it('keeps narrow columns and shares the rest', () => {
     expect(distribute([3, 40, 50], 40)).toEqual([3, 18, 19]);

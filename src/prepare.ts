@@ -5,12 +5,14 @@
  */
 import type { Request } from './core.js';
 import { hasComplexLayout, isSimple } from './render/width.js';
-import { hasAnsiTheme } from './render/theme.js';
+import { currentHighlighter, hasAnsiTheme } from './render/theme.js';
 
 export async function prepare(text: string, request: Pick<Request, 'format' | 'toc' | 'hyperlinks'>): Promise<void> {
   const loads: Promise<void>[] = [];
   if (request.format === 'ansi' && !hasAnsiTheme()) loads.push(import('./render/ansi-theme.js').then((m) => m.register()));
-  if (!hasComplexLayout() && needsComplexLayout(text, request)) loads.push(import('./render/complex.js').then((m) => m.register()));
+  const highlight = request.format === 'ansi' && !request.toc && hasHighlightableCode(text);
+  if (highlight && !currentHighlighter()) loads.push(import('./render/highlight.js').then((m) => m.register()));
+  if (!hasComplexLayout() && (highlight || needsComplexLayout(text, request))) loads.push(import('./render/complex.js').then((m) => m.register()));
   await Promise.all(loads);
 }
 
@@ -22,4 +24,9 @@ export function needsComplexLayout(text: string, request: Pick<Request, 'format'
   if (/&#?[A-Za-z0-9]+;|\\[uUxXe]/.test(text)) return true;
   // Styled text goes through wrap-ansi, which keeps styles and links whole across lines.
   return request.format === 'ansi' && (request.toc || request.hyperlinks || /[*_`~[<!@]|https?:|www\./i.test(text));
+}
+
+/** A fenced code block that names a language: the only thing worth loading highlight.js for. */
+export function hasHighlightableCode(text: string): boolean {
+  return /^ {0,3}(?:`{3,}|~{3,})[ \t]*[\w+#.-]/m.test(text);
 }

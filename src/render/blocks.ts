@@ -76,10 +76,11 @@ export function renderHeading(styled: string, level: number, width: number, ctx:
 function renderCode(token: Tokens.Code, width: number, ctx: BlockContext): string {
   const margin = width > 0 && width < 2 * MIN_INNER ? 0 : 4;
   const inner = width > 0 ? width - margin : 0;
-  const source = sanitize(token.text.replace(/\n+$/, ''));
+  // Tabs become spaces before highlighting, so styles never sit between a tab and its column.
+  const source = sanitize(token.text.replace(/\n+$/, '')).split('\n').map((line) => expandTabs(line)).join('\n');
   const lang = sanitize((token.lang ?? '').split(/\s/)[0] ?? '');
   const highlighted = ctx.highlight && lang ? ctx.highlight(source, lang) : undefined;
-  const lines = (highlighted ?? source).split('\n').map((line) => expandTabs(line));
+  const lines = (highlighted ?? source).split('\n');
   const out: string[] = [];
   for (const line of lines) {
     for (const piece of chop(line, inner).split('\n')) {

@@ -8,7 +8,7 @@ import { renderBlocks, renderHeading, type BlockContext } from './blocks.js';
 import { renderInline, type LinkStyle } from './inline.js';
 import { trimLines, underline, wrap } from './layout.js';
 import { articleStats, formatStats } from './stats.js';
-import type { Theme } from './theme.js';
+import { currentHighlighter, type Theme } from './theme.js';
 
 export interface TerminalOptions {
   theme: Theme;
@@ -50,7 +50,7 @@ function contextOf(options: TerminalOptions): BlockContext {
     hyperlinks: options.hyperlinks,
     links: options.links,
     footnotes: [],
-    highlight: options.highlight,
+    highlight: options.highlight ?? (options.theme.ansi ? currentHighlighter() : undefined),
   };
 }
 

@@ -68,3 +68,15 @@ export function ansiTheme(): Theme {
   if (!makeAnsiTheme) throw new Error('internal: the ansi theme was not loaded');
   return makeAnsiTheme();
 }
+
+type Highlighter = (code: string, lang: string) => string | undefined;
+let highlighter: Highlighter | undefined;
+
+/** Registered by highlight.ts when a document has fenced code with a language (ansi only). */
+export function useHighlighter(fn: Highlighter | undefined): void {
+  highlighter = fn;
+}
+
+export function currentHighlighter(): Highlighter | undefined {
+  return highlighter;
+}
