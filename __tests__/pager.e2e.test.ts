@@ -61,6 +61,18 @@ describe('pager', () => {
     expect(readFileSync(t.stderr, 'utf8')).toBe('');
   });
 
+  it('survives Ctrl-C in the pager: less keeps the screen, q exits 0, the terminal is sane', async () => {
+    const t = start(24, 'PAGER=less', '');
+    expect(await until(() => /^:\s*$/m.test(screen(t)))).toBe(true);
+    tmux('send-keys', '-t', t.name, 'C-c');
+    await sleep(300);
+    expect(exited(t)).toBe(false);
+    tmux('send-keys', '-t', t.name, 'q');
+    expect(await until(() => exited(t))).toBe(true);
+    expect(exitCode(t)).toBe('0');
+    expect(readFileSync(t.stderr, 'utf8')).toBe('');
+  });
+
   it('prints short output directly, without waiting', async () => {
     const t = start(40, 'PAGER=less', '-s 2');
     expect(await until(() => exited(t))).toBe(true);

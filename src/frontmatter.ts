@@ -38,12 +38,13 @@ function parseScalars(block: string): Record<string, string> {
 }
 
 function unquote(raw: string): string | undefined {
-  if (raw.startsWith('"') && raw.endsWith('"') && raw.length >= 2) {
-    return raw.slice(1, -1).replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))/g, unescape);
-  }
-  if (raw.startsWith("'") && raw.endsWith("'") && raw.length >= 2) return raw.slice(1, -1).replace(/''/g, "'");
-  // Block scalars, flow collections and anchors are not scalars this reader understands.
-  if (/^[|>[{&*!]/.test(raw)) return undefined;
+  // A quoted scalar ends at its closing quote; a comment may follow.
+  const double = /^"((?:[^"\\]|\\.)*)"(?:\s+#.*)?$/.exec(raw);
+  if (double) return double[1]!.replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))/g, unescape);
+  const single = /^'((?:[^']|'')*)'(?:\s+#.*)?$/.exec(raw);
+  if (single) return single[1]!.replace(/''/g, "'");
+  // Block scalars, flow collections, anchors and broken quoting are not scalars this reader understands.
+  if (/^[|>[{&*!"']/.test(raw)) return undefined;
   return raw.replace(/\s+#.*$/, '');
 }
 

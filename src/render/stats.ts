@@ -17,10 +17,14 @@ export function articleStats(doc: Document): Stats {
 }
 
 export function formatStats({ words, minutes }: Stats): string {
-  return `${thousands(words)} words · ${minutes} min read`;
+  return `${wordsLabel(words)} · ${minutes} min read`;
 }
 
 /** 1,010 (toLocaleString would load ICU's locale data: ~5 ms of start-up). */
 export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+export function wordsLabel(words: number): string {
+  return `${thousands(words)} ${words === 1 ? 'word' : 'words'}`;
 }

@@ -2,7 +2,7 @@
 import { flatten, sectionWords, type Document, type Section } from '../document.js';
 import { sanitizeLine } from '../sanitize.js';
 import { columns, indent, trimLines, wrap } from './layout.js';
-import { thousands } from './stats.js';
+import { wordsLabel } from './stats.js';
 import type { Theme } from './theme.js';
 
 export interface TocEntry {
@@ -31,7 +31,7 @@ export function renderToc(doc: Document, theme: Theme, width: number): string {
     const pad = '  '.repeat(depth);
     const title = e.number === '0' ? '(lead)' : sanitizeLine(e.title);
     const head = `${pad}${e.number}  `;
-    const details = theme.meta(`${e.slug ? `#${sanitizeLine(e.slug)} · ` : ''}${thousands(e.words)} words`);
+    const details = theme.meta(`${e.slug ? `#${sanitizeLine(e.slug)} · ` : ''}${wordsLabel(e.words)}`);
     const text = `${theme.heading(title, e.level || 2)}  ${details}`;
     const hang = columns(head);
     const body = width > 0 && width - hang >= 10 ? wrap(text, width - hang) : text;

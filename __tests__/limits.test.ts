@@ -1,0 +1,39 @@
+import { checkDepth, lineDepth, MAX_NESTING } from '../src/limits.js';
+import { BroadsheetError, formatError } from '../src/errors.js';
+
+describe('lineDepth', () => {
+  it('counts quote and list markers and list indentation', () => {
+    expect(lineDepth('plain')).toBe(0);
+    expect(lineDepth('> > a')).toBe(2);
+    expect(lineDepth('- > 1. a')).toBe(3);
+    expect(lineDepth('      - a')).toBe(4);
+  });
+});
+
+describe('checkDepth', () => {
+  it('accepts ordinary nesting and refuses more than the limit, naming it', () => {
+    expect(() => checkDepth(`${'> '.repeat(MAX_NESTING - 1)}a\n`)).not.toThrow();
+    let error: unknown;
+    try {
+      checkDepth(`text\n\n${'> '.repeat(MAX_NESTING + 1)}a\n`);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BroadsheetError);
+    expect((error as BroadsheetError).exitCode).toBe(2);
+    expect((error as BroadsheetError).message).toBe(`document nests quotes or lists more than ${MAX_NESTING} levels deep`);
+  });
+});
+
+describe('errors', () => {
+  it('maps codes to exit statuses: 1 for selectors, 2 for the rest', () => {
+    expect(new BroadsheetError('not-found', 'x').exitCode).toBe(1);
+    expect(new BroadsheetError('ambiguous', 'x').exitCode).toBe(1);
+    expect(new BroadsheetError('usage', 'x').exitCode).toBe(2);
+    expect(new BroadsheetError('binary', 'x').exitCode).toBe(2);
+  });
+
+  it('prints one line', () => {
+    expect(formatError('first\n  second\n')).toBe('broadsheet: first second\n');
+  });
+});
