@@ -6,6 +6,7 @@
 const { readFileSync, statSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
+const { createRequire } = require('node:module');
 
 const dist = join(__dirname, '..', 'dist');
 const file = join(dist, 'broadsheet.cjs');
@@ -21,6 +22,7 @@ try {
 }
 const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
 const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, require, bundle, file, dist);
+// The bundle's own require resolves beside it (dist/highlight.cjs).
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dist);
 if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') bundle.exports.run();
 else bundle.exports.warmUp().then(() => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()])));

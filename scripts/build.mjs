@@ -22,6 +22,28 @@ const lazyChildProcess = {
   },
 };
 
+// The highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) is a file of its own,
+// required only for ansi output of a document with fenced code that names a language.
+const separateHighlighter = {
+  name: 'separate-highlighter',
+  setup(b) {
+    b.onResolve({ filter: /\/highlight\.js$/ }, () => ({ path: './highlight.cjs', external: true }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  supported: { 'dynamic-import': false },
+  minify: process.env.BROADSHEET_NO_MINIFY !== '1',
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: ['src/render/highlight.ts'], outfile: 'dist/highlight.cjs' });
+
 await build({
   entryPoints: ['src/process.ts'],
   outfile: 'dist/broadsheet.cjs',
@@ -34,10 +56,10 @@ await build({
   // Node built-ins imported on demand become require() calls: the bundle runs in a vm.Script,
   // which has no dynamic-import hook on every Node 20.
   supported: { 'dynamic-import': false },
-  minify: true,
+  minify: process.env.BROADSHEET_NO_MINIFY !== '1',
   legalComments: 'none',
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, separateHighlighter],
   logLevel: 'warning',
 });
 

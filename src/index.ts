@@ -1,12 +1,13 @@
 /** The library: everything the CLI does, as functions of data. */
 import { register as registerComplexLayout } from './render/complex.js';
 import { register as registerAnsiTheme } from './render/ansi-theme.js';
-import { register as registerHighlighter } from './render/highlight.js';
+import { createHighlighter } from './render/highlight.js';
+import { useHighlighter } from './render/theme.js';
 
 // The library loads everything up front, so present() works synchronously for any input.
 registerComplexLayout();
 registerAnsiTheme();
-registerHighlighter();
+useHighlighter(createHighlighter());
 
 export { parseDocument, flatten, sectionWords, type Document, type Section } from './document.js';
 export { selectSections } from './select.js';

@@ -5,13 +5,13 @@
  */
 import type { Request } from './core.js';
 import { hasComplexLayout, isSimple } from './render/width.js';
-import { currentHighlighter, hasAnsiTheme } from './render/theme.js';
+import { currentHighlighter, hasAnsiTheme, useHighlighter } from './render/theme.js';
 
 export async function prepare(text: string, request: Pick<Request, 'format' | 'toc' | 'hyperlinks'>): Promise<void> {
   const loads: Promise<void>[] = [];
   if (request.format === 'ansi' && !hasAnsiTheme()) loads.push(import('./render/ansi-theme.js').then((m) => m.register()));
   const highlight = request.format === 'ansi' && !request.toc && hasHighlightableCode(text);
-  if (highlight && !currentHighlighter()) loads.push(import('./render/highlight.js').then((m) => m.register()));
+  if (highlight && !currentHighlighter()) loads.push(import('./render/highlight.js').then((m) => useHighlighter(m.createHighlighter())));
   if (!hasComplexLayout() && (highlight || needsComplexLayout(text, request))) loads.push(import('./render/complex.js').then((m) => m.register()));
   await Promise.all(loads);
 }

@@ -4,17 +4,17 @@
  * only when a document has such a block. Two of its habits are handled here: it reads chalk's
  * global level (0 in a pipe, even with --color always), and highlight.js prints an unknown
  * language's name to stderr, raw; we set the level and ask cli-highlight first.
+ * Built as its own file (dist/highlight.cjs): it is 1.5 MB, and every run would read it.
  */
 import chalk, { Chalk } from 'chalk';
 import { supportsLanguage, type Theme as HighlightTheme } from 'cli-highlight';
 import { markedTerminal } from 'marked-terminal';
-import { useHighlighter } from './theme.js';
 
 interface CodeRenderer {
   renderer: { code: (token: { type: 'code'; raw: string; text: string; lang?: string; escaped?: boolean }) => string };
 }
 
-function createHighlighter(): (code: string, lang: string) => string | undefined {
+export function createHighlighter(): (code: string, lang: string) => string | undefined {
   const c = new Chalk({ level: 1 });
   // Only the tokens worth a colour; the rest (cli-highlight's default is a reset code) stay plain.
   const plain = (text: string) => text;
@@ -52,8 +52,4 @@ function createHighlighter(): (code: string, lang: string) => string | undefined
       chalk.level = level;
     }
   };
-}
-
-export function register(): void {
-  useHighlighter(createHighlighter());
 }
