@@ -4,7 +4,7 @@
  * combining marks, tabs, styled or linked text). Start-up is most of a CLI's cost.
  */
 import type { Request } from './core.js';
-import { hasComplexLayout, isSimple } from './render/width.js';
+import { hasComplexLayout, isSimpleToWrap } from './render/width.js';
 import { currentHighlighter, hasAnsiTheme, useHighlighter } from './render/theme.js';
 
 export async function prepare(text: string, request: Pick<Request, 'format' | 'toc' | 'hyperlinks'>): Promise<void> {
@@ -19,7 +19,7 @@ export async function prepare(text: string, request: Pick<Request, 'format' | 't
 /** Conservative: a false "yes" costs milliseconds, a false "no" would be a wrong layout. */
 export function needsComplexLayout(text: string, request: Pick<Request, 'format' | 'toc' | 'hyperlinks'>): boolean {
   if (request.format === 'markdown' && !request.toc) return false;
-  if (text.includes('\t') || !isSimple(text.replace(/\n/g, ' '))) return true;
+  if (text.includes('\t') || !isSimpleToWrap(text.replace(/\n/g, ' '))) return true;
   // Entities and YAML escapes can decode to any character.
   if (/&#?[A-Za-z0-9]+;|\\[uUxXe]/.test(text)) return true;
   // Styled text goes through wrap-ansi, which keeps styles and links whole across lines.

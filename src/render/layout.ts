@@ -3,14 +3,17 @@
  * characters is wrapped here with wrap-ansi's own algorithm (tested to give identical lines);
  * anything else (styles, links, CJK, emoji, combining marks, tabs) goes to wrap-ansi itself.
  */
-import { columns, complexLayout, isSimple } from './width.js';
+import { columns, complexLayout, isSimpleToWrap } from './width.js';
 
 export { columns };
 
 /** Word-wrap styled text to `width` columns; 0 means no wrapping. Long words are broken. */
 export function wrap(text: string, width: number): string {
   if (width <= 0) return text;
-  if (isPlainSimple(text)) return text.normalize().split('\n').map((line) => wrapLine(line, width)).join('\n');
+  if (isPlainSimple(text)) {
+    const normal = ASCII.test(text) ? text : text.normalize();
+    return normal.includes('\n') ? normal.split('\n').map((line) => wrapLine(line, width)).join('\n') : wrapLine(normal, width);
+  }
   return complexLayout().wrapAnsi(text, width, { hard: true, trim: true });
 }
 
@@ -21,8 +24,10 @@ export function chop(text: string, width: number): string {
   return complexLayout().wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false });
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007F]*$/;
 function isPlainSimple(text: string): boolean {
-  return !text.includes('\u001B') && !text.includes('\t') && isSimple(text.replace(/\n/g, ' '));
+  return !text.includes('\u001B') && !text.includes('\t') && isSimpleToWrap(text.replace(/\n/g, ' '));
 }
 
 /** wrap-ansi's `exec` with { hard: true, trim: true }, for text where width equals length. */

@@ -36,6 +36,14 @@ export function isSimple(text: string): boolean {
   return SIMPLE.test(text);
 }
 
+/** Spaces other than U+0020: wrap-ansi trims them at row starts, so such text takes its path. */
+const OTHER_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F]/;
+
+/** Text the fast wrapper handles: one-column characters, and U+0020 as the only space. */
+export function isSimpleToWrap(text: string): boolean {
+  return SIMPLE.test(text) && !OTHER_SPACES.test(text);
+}
+
 /** Width in terminal columns of text that may carry broadsheet's own SGR and OSC 8 codes. */
 export function columns(text: string): number {
   const plain = text.includes('\u001B') ? text.replace(ESCAPES, '') : text;
