@@ -191,7 +191,14 @@ export function flatten(sections: Section[]): Section[] {
 
 /** Words in a section, its subsections included. */
 export function sectionWords(section: Section): number {
-  let words = countWords(section.tokens) + (section.heading ? countWords(section.heading.tokens) : 0);
-  for (const child of section.children) words += sectionWords(child);
+  // Remembered: the table of contents asks for every section, and each includes its children.
+  let words = counted.get(section);
+  if (words === undefined) {
+    words = countWords(section.tokens) + (section.heading ? countWords(section.heading.tokens) : 0);
+    for (const child of section.children) words += sectionWords(child);
+    counted.set(section, words);
+  }
   return words;
 }
+
+const counted = new WeakMap<Section, number>();
