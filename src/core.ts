@@ -9,11 +9,8 @@ import { renderMarkdown } from './render/markdown.js';
 import { renderTerminal } from './render/terminal.js';
 import { ansiTheme, textTheme } from './render/theme.js';
 import { renderToc, tocEntries } from './render/toc.js';
-import type { BlockContext } from './render/blocks.js';
 
-export type Request = Pick<Options, 'format' | 'width' | 'toc' | 'sections' | 'links' | 'hyperlinks'> & {
-  highlight?: BlockContext['highlight'];
-};
+export type Request = Pick<Options, 'format' | 'width' | 'toc' | 'sections' | 'links' | 'hyperlinks'>;
 
 export function present(text: string, request: Request): string {
   // Extraction as Markdown needs headings and source ranges only: skip inline lexing.
@@ -30,6 +27,6 @@ export function present(text: string, request: Request): string {
     case 'json':
       return renderJson(doc, selection);
     default:
-      return renderTerminal(doc, { theme, width: request.width, hyperlinks: request.hyperlinks, links: request.links, highlight: request.highlight }, selection);
+      return renderTerminal(doc, { theme, width: request.width, hyperlinks: request.hyperlinks, links: request.links }, selection);
   }
 }

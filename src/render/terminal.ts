@@ -1,6 +1,6 @@
 /**
- * The reader's formats: `ansi` (styled) and `text` (plain). Both share one layout; only the theme
- * and hyperlinks differ, so the plain text is the styled text minus its escapes.
+ * The reader's formats: `ansi` (styled) and `text` (plain). Both share one layout; the theme
+ * decides the rest: styles in ansi, rules under headings and `>` quote bars in plain text.
  */
 import type { Document, Section } from '../document.js';
 import { sanitizeLine } from '../sanitize.js';
@@ -16,7 +16,6 @@ export interface TerminalOptions {
   width: number;
   hyperlinks: boolean;
   links: LinkStyle;
-  highlight?: BlockContext['highlight'];
 }
 
 /** The whole document (header, lead, every section), or only the given sections. */
@@ -50,7 +49,8 @@ function contextOf(options: TerminalOptions): BlockContext {
     hyperlinks: options.hyperlinks,
     links: options.links,
     footnotes: [],
-    highlight: options.highlight ?? (options.theme.ansi ? currentHighlighter() : undefined),
+    // Registered by prepare() when the document has code worth highlighting.
+    highlight: options.theme.ansi ? currentHighlighter() : undefined,
   };
 }
 
