@@ -10,7 +10,7 @@ import { renderInline, type InlineContext } from './inline.js';
 import { chop, columns, expandTabs, indent, pad, underline, widest, wrap } from './layout.js';
 
 export interface BlockContext extends InlineContext {
-  /** Highlighted code lines by token, prepared ahead of rendering (ansi only). */
+  /** Syntax highlighter for fenced code that names a language (ansi only). */
   highlight?: (code: string, lang: string) => string | undefined;
 }
 
