@@ -22,6 +22,17 @@ const lazyChildProcess = {
   },
 };
 
+// chalk detects colour support at import (node:tty, node:os, the environment), for its default
+// instance; broadsheet decides colour itself and uses only \`new Chalk({ level })\`, so the main
+// bundle gives chalk a detector that says "none" without loading anything.
+const noColorDetection = {
+  name: 'no-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => (args.importer.includes('chalk') ? { path: 'supports-color', namespace: 'stub' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 // The highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) is a file of its own,
 // required only for ansi output of a document with fenced code that names a language.
 const separateHighlighter = {
@@ -59,7 +70,7 @@ await build({
   minify: process.env.BROADSHEET_NO_MINIFY !== '1',
   legalComments: 'none',
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyChildProcess, separateHighlighter],
+  plugins: [lazyChildProcess, noColorDetection, separateHighlighter],
   logLevel: 'warning',
 });
 
