@@ -49,28 +49,26 @@ afterAll(() => {
 });
 
 describe('pager', () => {
-  it('keeps a long article in less until the reader presses q, then exits 0', async () => {
+  /** Open the article in less, press `keys`, check it still waits, then quit with q. */
+  async function pageThenQuit(keys: string[]): Promise<void> {
     const t = start(24, 'PAGER=less', '');
     expect(await until(() => /^:\s*$/m.test(screen(t)))).toBe(true);
     expect(screen(t)).toContain('Xi and Putin hail');
+    for (const key of keys) tmux('send-keys', '-t', t.name, key);
     await sleep(300);
     expect(exited(t)).toBe(false);
     tmux('send-keys', '-t', t.name, 'q');
     expect(await until(() => exited(t))).toBe(true);
     expect(exitCode(t)).toBe('0');
     expect(readFileSync(t.stderr, 'utf8')).toBe('');
+  }
+
+  it('keeps a long article in less until the reader presses q, then exits 0', async () => {
+    await pageThenQuit([]);
   });
 
   it('is not killed by Ctrl-C in the pager: less keeps the text, q then exits 0', async () => {
-    const t = start(24, 'PAGER=less', '');
-    expect(await until(() => /^:\s*$/m.test(screen(t)))).toBe(true);
-    tmux('send-keys', '-t', t.name, 'C-c');
-    await sleep(300);
-    expect(exited(t)).toBe(false);
-    tmux('send-keys', '-t', t.name, 'q');
-    expect(await until(() => exited(t))).toBe(true);
-    expect(exitCode(t)).toBe('0');
-    expect(readFileSync(t.stderr, 'utf8')).toBe('');
+    await pageThenQuit(['C-c']);
   });
 
   it('prints short output directly, without waiting', async () => {

@@ -23,7 +23,7 @@ const lazyChildProcess = {
 };
 
 // chalk detects colour support at import (node:tty, node:os, the environment), for its default
-// instance; broadsheet decides colour itself and uses only \`new Chalk({ level })\`, so the main
+// instance; broadsheet decides colour itself and uses only `new Chalk({ level })`, so the main
 // bundle gives chalk a detector that says "none" without loading anything.
 const noColorDetection = {
   name: 'no-color-detection',
@@ -45,21 +45,6 @@ const separateHighlighter = {
 const common = {
   bundle: true,
   platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  supported: { 'dynamic-import': false },
-  minify: process.env.BROADSHEET_NO_MINIFY !== '1',
-  legalComments: 'none',
-  logLevel: 'warning',
-};
-
-await build({ ...common, entryPoints: ['src/render/highlight.ts'], outfile: 'dist/highlight.cjs' });
-
-await build({
-  entryPoints: ['src/process.ts'],
-  outfile: 'dist/broadsheet.cjs',
-  bundle: true,
-  platform: 'node',
   // CommonJS: esbuild turns each dynamic import() into a lazy initialiser, so the core, chalk,
   // wrap-ansi and string-width are parsed with the bundle but run only when a document needs them.
   format: 'cjs',
@@ -69,9 +54,17 @@ await build({
   supported: { 'dynamic-import': false },
   minify: process.env.BROADSHEET_NO_MINIFY !== '1',
   legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await build({ ...common, entryPoints: ['src/render/highlight.ts'], outfile: 'dist/highlight.cjs' });
+
+await build({
+  ...common,
+  entryPoints: ['src/process.ts'],
+  outfile: 'dist/broadsheet.cjs',
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
   plugins: [lazyChildProcess, noColorDetection, separateHighlighter],
-  logLevel: 'warning',
 });
 
 // Compile the common paths once and keep V8's code for them.
