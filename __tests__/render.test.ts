@@ -64,6 +64,12 @@ describe('text rendering', () => {
     expect(out).toBe(`See one[1] and two[2] and one\nagain[1].\n\n[1] ${long}\n[2] https://x.test\n`);
   });
 
+  it('puts footnotes after each selected section, numbered from 1', () => {
+    const doc = parseDocument('## A\n\n[a](https://a.test)\n\n## B\n\n[b](https://b.test)\n');
+    const out = renderTerminal(doc, { theme: textTheme, width: 0, hyperlinks: false, links: 'footnotes' }, doc.sections);
+    expect(out).toBe('A\n-\n\na[1]\n\n[1] https://a.test\n\nB\n-\n\nb[1]\n\n[1] https://b.test\n');
+  });
+
   it('renders tables in columns with no escape codes in plain text (cli-table3 leaks colour)', () => {
     const out = text('| a | b |\n|---|--:|\n| x | 10 |\n');
     expect(out).toBe('┌───┬────┐\n│ a │  b │\n├───┼────┤\n│ x │ 10 │\n└───┴────┘\n');

@@ -27,10 +27,14 @@ export function renderTerminal(doc: Document, options: TerminalOptions, selectio
     for (const block of renderHeader(doc, width, ctx)) blocks.push(block);
     renderBlocks(doc.lead.tokens, width, ctx, 0, blocks);
     for (const section of doc.sections) sectionBlocks(section, width, ctx, blocks);
+    addFootnotes(ctx, blocks);
   } else {
-    for (const section of selection) sectionBlocks(section, width, ctx, blocks);
+    // Each selected section is read on its own: its link targets follow it, numbered from 1.
+    for (const section of selection) {
+      sectionBlocks(section, width, ctx, blocks);
+      addFootnotes(ctx, blocks);
+    }
   }
-  if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
   return finish(blocks);
 }
 
@@ -39,8 +43,14 @@ export function renderTerminalBody(section: Section, options: TerminalOptions): 
   const ctx = contextOf(options);
   const blocks = renderBlocks(section.tokens, options.width, ctx);
   for (const child of section.children) sectionBlocks(child, options.width, ctx, blocks);
-  if (ctx.footnotes.length > 0) blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
+  addFootnotes(ctx, blocks);
   return finish(blocks);
+}
+
+function addFootnotes(ctx: BlockContext, blocks: string[]): void {
+  if (ctx.footnotes.length === 0) return;
+  blocks.push(renderFootnotes(ctx.footnotes, ctx.theme));
+  ctx.footnotes = [];
 }
 
 function contextOf(options: TerminalOptions): BlockContext {
