@@ -126,6 +126,18 @@ describe('ansi rendering', () => {
   });
 });
 
+describe('trailing spaces', () => {
+  it('are trimmed even when style codes sit between them', async () => {
+    const { trimLines } = await import('../src/render/layout.js');
+    expect(trimLines('a  \u001B[2m  \u001B[22m\n    \u001B[2m\u001B[22m\nb')).toBe('a\u001B[2m\u001B[22m\n\u001B[2m\u001B[22m\nb');
+  });
+
+  it('never end a highlighted code line cut inside a styled run', () => {
+    const code = `\`\`\`ts\nconst A = Type.Extends(       // type A = string extends number ? 1 : 2\n\`\`\`\n`;
+    for (const width of [20, 33, 40, 60]) expect(ansi(code, width)).not.toMatch(/[ \t](?:\u001B\[[0-9;]*m)*$/m);
+  });
+});
+
 describe('code highlighting (marked-terminal, ansi only)', () => {
   it('colours a fenced block with a known language even though chalk\'s global level is 0 here', () => {
     const out = ansi('```js\nconst x = 42;\n```\n');

@@ -85,7 +85,7 @@ function renderCode(token: Tokens.Code, width: number, ctx: BlockContext): strin
   for (const line of lines) {
     for (const piece of chop(line, inner).split('\n')) {
       const body = highlighted ? piece : ctx.theme.codeBlock(piece);
-      out.push(piece.trim() === '' ? '' : ' '.repeat(margin) + body);
+      out.push(columns(piece.trim()) === 0 ? '' : ' '.repeat(margin) + body);
     }
   }
   return out.join('\n');

@@ -132,18 +132,17 @@ export function pad(text: string, width: number, align: 'left' | 'right' | 'cent
 }
 
 // eslint-disable-next-line no-control-regex
-const TRAILING = /[ \t]+((?:\u001B\[[0-9;]*m|\u001B\]8;[^\u001B\u0007]*(?:\u001B\\|\u0007))*)$/;
-
+const ESCAPE_OR_SPACE_TAIL = /(?:[ \t]|\u001B\[[0-9;]*m|\u001B\]8;[^\u001B\u0007]*(?:\u001B\\|\u0007))+$/;
 // eslint-disable-next-line no-control-regex
 const SUSPECT = /[ \t](?:\n|\u001B|$)/;
 
-/** No line ends in spaces, even when a style reset follows them. */
+/** No line ends in spaces, even when style codes sit between or after them. */
 export function trimLines(text: string): string {
   // One native scan finds out whether any line needs it; almost none does.
   if (!SUSPECT.test(text)) return text;
   return text
     .split('\n')
-    .map((line) => line.replace(TRAILING, '$1'))
+    .map((line) => line.replace(ESCAPE_OR_SPACE_TAIL, (tail) => tail.replace(/[ \t]+/g, '')))
     .join('\n');
 }
 
