@@ -52,6 +52,7 @@ const common = {
   // Node built-ins imported on demand become require() calls: the bundle runs in a vm.Script,
   // which has no dynamic-import hook on every Node 20.
   supported: { 'dynamic-import': false },
+  // BROADSHEET_NO_MINIFY=1 keeps names readable for a CPU profile.
   minify: process.env.BROADSHEET_NO_MINIFY !== '1',
   legalComments: 'none',
   logLevel: 'warning',
