@@ -89,13 +89,12 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const sectionHeadings = headings.filter((h) => h.start >= firstStart);
   const rankList = rankHeadings(sectionHeadings.map((h) => h.token), depthOne.length > 1);
   const ranks = new Map<Token, number>(sectionHeadings.map((h, i) => [h.token, rankList[i]!]));
-  const leadStart = firstStart;
   const lead: Section = {
     number: '0',
     level: 0,
     title: '',
     slug: '',
-    start: leadStart,
+    start: firstStart,
     end: sectionHeadings[0]?.start ?? end,
     tokens: [],
     children: [],

@@ -27,7 +27,7 @@ function processIO(argv: string[]): IO {
     version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
     hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
     // Large documents render in a time-limited worker; small ones never load worker_threads.
-    present: async (text, request) => (text.length > IN_PROCESS_LIMIT ? (await import('./worker.js')).presentGuarded(text, request, __filename) : renderHere(text, request)),
+    present: async (text, request) => (text.length > IN_PROCESS_LIMIT ? (await import('./worker.js')).presentInWorker(text, request, __filename) : renderHere(text, request)),
   };
 }
 

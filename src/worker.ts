@@ -2,14 +2,13 @@
  * Large documents are parsed in a worker thread with a time limit, as marked advises for
  * untrusted input: its inline link pattern is quadratic on some inputs (160,000 `![[]()` take
  * 20 s), and no regular expression can be interrupted in-process. Small documents, where no such
- * blow-up can last long, are rendered in-process and pay nothing for this.
+ * blow-up can last long, are rendered in-process and pay nothing for this (process.ts decides,
+ * by IN_PROCESS_LIMIT).
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { present, type Request } from './core.js';
 import { prepare } from './prepare.js';
 import { BroadsheetError, type ErrorCode } from './errors.js';
-import { IN_PROCESS_LIMIT } from './limits.js';
-
 
 /** Time allowed: a base plus an allowance per MB (legitimate text renders at well under 0.5 s/MB). */
 export function timeLimitMs(length: number): number {
@@ -21,15 +20,12 @@ interface Reply {
   error?: { code?: ErrorCode; message: string; range?: boolean };
 }
 
-export async function presentGuarded(text: string, request: Request, entry: string): Promise<string> {
-  if (text.length <= IN_PROCESS_LIMIT) {
-    await prepare(text, request);
-    return present(text, request);
-  }
+/** Render in a worker started from `entry` (the bundle), giving up after the time limit. */
+export function presentInWorker(text: string, request: Request, entry: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry, {
       env: { ...process.env, BROADSHEET_WORKER: '1' },
-      workerData: { broadsheetWorker: true, text, request },
+      workerData: { text, request },
     });
     const limit = timeLimitMs(text.length);
     const timer = setTimeout(() => {
@@ -50,13 +46,9 @@ export async function presentGuarded(text: string, request: Request, entry: stri
   });
 }
 
-/** The worker side: runs when this module is loaded as a worker's entry. */
-export function isBroadsheetWorker(): boolean {
-  return !isMainThread && (workerData as { broadsheetWorker?: boolean } | null)?.broadsheetWorker === true;
-}
-
+/** The worker side: the bundle calls this when it starts as a worker (BROADSHEET_WORKER=1). */
 export async function serveWorker(): Promise<void> {
-  if (!parentPort || !isBroadsheetWorker()) return;
+  if (isMainThread || !parentPort) return;
   const { text, request } = workerData as { text: string; request: Request };
   let reply: Reply;
   try {
