@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { generate } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -55,6 +56,16 @@ const row = (name, ours, theirs, against, target) => {
   rows.push({ name, ours, theirs, against, ratio, target, met: ratio === undefined || target === undefined ? undefined : ratio <= target });
 };
 
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
+
+// Floor rows: marked alone (scripts/lex-only.cjs), bundled and cached as broadsheet is, lexing the
+// same input and printing nothing, against the same baseline. What a ratio has above its floor is
+// broadsheet's own cost; the floor itself is the parser's.
+const markedBundle = join(dir, 'marked.cjs');
+await build({ entryPoints: ['marked'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile: markedBundle, logLevel: 'warning' });
+const lexOnly = (file) => [node, [join(root, 'scripts', 'lex-only.cjs'), markedBundle, file]];
+const article = join(root, 'articles', 'xi-putin-new-era.md');
+
 // 1. Start-up against a bare Node.
 const startRuns = quick ? 7 : 21;
 const bare = [node, ['-e', '']];
@@ -67,9 +78,12 @@ for (const [name, args, target] of [
   const [ours, theirs] = compare([[node, [bin, ...args]], bare], startRuns, 3);
   row(name, ours, theirs, "node -e ''", target);
 }
+{
+  const [floor, theirs] = compare([lexOnly(article), bare], startRuns, 3);
+  row('floor: marked alone lexing the article', floor, theirs, "node -e ''");
+}
 
 // 2-5. Throughput, scaling, memory, extraction on generated article-like documents.
-const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const sizes = quick ? [1, 10] : [1, 10, 50];
 const files = Object.fromEntries(sizes.map((mb) => {
   const file = join(dir, `${mb}mb.md`);
@@ -85,6 +99,10 @@ for (const mb of sizes) {
   const [ours, theirs] = compare(sides, runs);
   times[mb] = ours;
   row(`${mb} MB to text, width 80`, ours, theirs, lowdown ? 'lowdown -tterm' : undefined, mb === 10 ? 2 : undefined);
+}
+if (lowdown) {
+  const [floor, theirs] = compare([lexOnly(files[10]), lowdownRender(files[10])], 5);
+  row('floor: marked alone lexing 10 MB', floor, theirs, 'lowdown -tterm');
 }
 rows.push({ name: '10 MB / 1 MB (scaling)', ratio: times[10] / times[1], target: 12, met: times[10] / times[1] <= 12 });
 const rssOurs = peakRss(...ourRender(files[10]));

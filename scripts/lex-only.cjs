@@ -1,0 +1,25 @@
+// The bench's floor: marked alone, loaded the way bin/broadsheet.cjs loads broadsheet (one
+// CommonJS bundle compiled with a V8 code cache), lexing a document (blocks and inline) and
+// printing nothing. broadsheet cannot beat its own parser; the bench compares both to the same
+// baseline, so the table shows how much of each ratio is marked's.
+// Usage: node scripts/lex-only.cjs <marked bundle> <markdown file>. Writes <bundle>.cache on the
+// first run, as the build does for broadsheet.
+'use strict';
+const { readFileSync, writeFileSync } = require('node:fs');
+const { Script } = require('node:vm');
+
+const [bundleFile, input] = process.argv.slice(2);
+const source = readFileSync(bundleFile, 'utf8');
+let cachedData;
+try {
+  cachedData = readFileSync(`${bundleFile}.cache`);
+} catch {
+  // First run: compile from source, then keep the cache below.
+}
+const script = new Script(`(function (exports, require, module) {${source}\n})`, { filename: bundleFile, cachedData });
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, require, bundle);
+// Front matter is not Markdown; broadsheet strips it before lexing too.
+const text = readFileSync(input, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+new bundle.exports.Lexer({ gfm: true }).lex(text);
+if (!cachedData) writeFileSync(`${bundleFile}.cache`, script.createCachedData());
