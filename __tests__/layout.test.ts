@@ -56,6 +56,17 @@ describe('the fast wrapper', () => {
     );
   });
 
+  it('wraps single-spaced prose (its common case) exactly like wrap-ansi { hard, trim }', () => {
+    const word = fc.array(fc.constantFrom(...'abcdé.—'.split('')), { minLength: 1, maxLength: 12 }).map((cs) => cs.join(''));
+    const prose = fc.array(word, { minLength: 1, maxLength: 40 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(prose, fc.integer({ min: 1, max: 50 }), (text, width) => {
+        expect(fastOnly(() => wrap(text, width))).toBe(wrapAnsi(text, width, { hard: true, trim: true }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('chops exactly like wrap-ansi { hard, wordWrap: false, trim: false }', () => {
     fc.assert(
       fc.property(simpleText, fc.integer({ min: 1, max: 50 }), (text, width) => {

@@ -67,7 +67,32 @@ export function countWords(tokens: readonly Token[] | undefined): number {
 }
 
 export function countText(text: string): number {
-  return text.match(WORD)?.length ?? 0;
+  return countAsciiWords(text) ?? text.match(WORD)?.length ?? 0;
+}
+
+/**
+ * WORD's count for ASCII text, without building an array of matches (word counts run over every
+ * text token of a document). A letter or digit starts a word unless it follows another, or a
+ * joiner that follows one. Undefined at the first non-ASCII character: WORD decides then.
+ */
+function countAsciiWords(text: string): number | undefined {
+  let words = 0;
+  let previous = false; // the previous character is a letter or digit
+  let joined = false; // ... or a joiner right after one
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127) return undefined;
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (word) {
+      if (!previous && !joined) words++;
+      previous = true;
+      joined = false;
+    } else {
+      joined = previous && (c === 39 || c === 46 || c === 45);
+      previous = false;
+    }
+  }
+  return words;
 }
 
 /** The `text` field of tokens that have one (extension and generic tokens included). */

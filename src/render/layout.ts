@@ -32,6 +32,8 @@ function isPlainSimple(text: string): boolean {
 
 /** wrap-ansi's `exec` with { hard: true, trim: true }, for text where width equals length. */
 function wrapLine(line: string, width: number): string {
+  const common = wrapSingleSpaced(line, width);
+  if (common !== undefined) return common;
   if (line.trim() === '') return '';
   const rows = [''];
   let rowLength = 0;
@@ -81,6 +83,32 @@ function wrapLine(line: string, width: number): string {
     rowLength += word.length;
   }
   return rows.map((row) => (row.endsWith(' ') ? row.replace(/ +$/, '') : row)).join('\n');
+}
+
+/**
+ * The common case of wrapLine, without its per-word strings: words one space apart, none wider
+ * than the line. A row breaks where the next word and its space would pass the width, so the
+ * result is the line with some spaces turned into newlines. Undefined for any other line.
+ */
+function wrapSingleSpaced(line: string, width: number): string | undefined {
+  if (line === '' || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32 || line.includes('  ')) return undefined;
+  let out = '';
+  let rowStart = 0;
+  let rowLength = -1;
+  for (let start = 0; start <= line.length; ) {
+    let end = line.indexOf(' ', start);
+    if (end < 0) end = line.length;
+    const length = end - start;
+    if (length > width) return undefined;
+    if (rowLength < 0) rowLength = length;
+    else if (rowLength + 1 + length > width) {
+      out += `${line.slice(rowStart, start - 1)}\n`;
+      rowStart = start;
+      rowLength = length;
+    } else rowLength += 1 + length;
+    start = end + 1;
+  }
+  return out + line.slice(rowStart);
 }
 
 function chopLine(line: string, width: number): string {
