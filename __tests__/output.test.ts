@@ -1,5 +1,5 @@
 import { PassThrough, Writable } from 'node:stream';
-import { choosePager, splitCommand, writeOutput, writeStream } from '../src/output.js';
+import { DescriptorSink, choosePager, splitCommand, writeOutput, writeStream } from '../src/output.js';
 
 describe('choosePager', () => {
   it('defaults to less -R -F', () => {
@@ -47,6 +47,44 @@ describe('writeStream', () => {
       },
     });
     await expect(writeStream(broken, 'text')).rejects.toThrow('no space');
+  });
+});
+
+describe('DescriptorSink', () => {
+  const noFallback = () => {
+    throw new Error('fallback not expected');
+  };
+
+  it('writes every byte, however few each write takes', async () => {
+    const written: number[] = [];
+    const sink = new DescriptorSink(1, noFallback, (_fd, data, offset) => {
+      const n = Math.min(3, data.length - offset);
+      written.push(...data.subarray(offset, offset + n));
+      return n;
+    });
+    await writeStream(sink, 'héllo, wörld\n');
+    expect(Buffer.from(written).toString()).toBe('héllo, wörld\n');
+  });
+
+  it('hands the rest to the fallback stream when the descriptor is non-blocking and full', async () => {
+    let calls = 0;
+    const rest = new PassThrough();
+    let fallback = '';
+    rest.on('data', (chunk) => (fallback += chunk));
+    const sink = new DescriptorSink(1, () => rest, (_fd, data, offset) => {
+      if (++calls > 1) throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
+      return Math.min(4, data.length - offset);
+    });
+    await writeStream(sink, 'abcdefgh');
+    expect(fallback).toBe('efgh');
+  });
+
+  it('treats a closed pipe as success and passes other errors on', async () => {
+    const failing = (code: string) => new DescriptorSink(1, noFallback, () => {
+      throw Object.assign(new Error(`write ${code}`), { code });
+    });
+    await expect(writeStream(failing('EPIPE'), 'text')).resolves.toBeUndefined();
+    await expect(writeStream(failing('ENOSPC'), 'text')).rejects.toThrow('ENOSPC');
   });
 });
 

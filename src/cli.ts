@@ -6,15 +6,15 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { readSourceFile, resolveSourcePath, decodeChecked, type Source } from './articles.js';
 import { BroadsheetError, EXIT, formatError } from './errors.js';
 import { FORMATS, LINK_STYLES, WHEN, parseWidth, resolveOptions, type Flags } from './options.js';
-import { writeOutput } from './output.js';
+import { writeOutput, type Sink } from './output.js';
 import type { Request } from './core.js';
 import { sanitizeLine } from './sanitize.js';
 
 export interface IO {
   argv: string[];
   env: Readonly<Record<string, string | undefined>>;
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
+  stdout: Sink;
+  stderr: Sink;
   stdoutIsTTY: boolean;
   columns?: number;
   rows?: number;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { main, renderHere, type IO } from './cli.js';
 import { IN_PROCESS_LIMIT } from './limits.js';
 import { formatError } from './errors.js';
+import { descriptorStdout } from './output.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
 
@@ -13,14 +14,22 @@ declare const BROADSHEET_VERSION: string | undefined;
 if (process.env.BROADSHEET_WORKER === '1') void import('./worker.js').then((worker) => worker.serveWorker());
 
 function processIO(argv: string[]): IO {
+  // process.stdout and process.stderr are created on first use, and each costs start-up time (see
+  // descriptorStdout): a run that writes to a pipe or file, and nothing to stderr, needs neither.
+  const descriptor = descriptorStdout();
+  const terminal = descriptor ? undefined : process.stdout;
   return {
     argv,
     env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    columns: process.stdout.columns,
-    rows: process.stdout.rows,
+    get stdout() {
+      return descriptor ?? process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    stdoutIsTTY: terminal?.isTTY === true,
+    columns: terminal?.columns,
+    rows: terminal?.rows,
     readStdin,
     articlesDir: join(__dirname, '..', 'articles'),
     // Inlined at build time; reading package.json would cost a file read at every start.
