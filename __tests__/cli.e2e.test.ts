@@ -3,7 +3,7 @@
  * `UPDATE_GOLDEN=1 npm test` rewrites the golden files after an intended change.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, FIXTURES, ROOT, cleanEnv, expectGolden, fixture, runBin } from './helpers.js';
@@ -150,6 +150,21 @@ describe('errors', () => {
   it('reads empty and whitespace-only input as nothing, exit 0', () => {
     expect(runBin(['-'], { input: '' })).toEqual({ status: 0, stdout: '', stderr: '' });
     expect(runBin(['-'], { input: ' \n\n\t\n' })).toEqual({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('writes the same bytes to a file as to a pipe, and answers with exit codes alone into /dev/null', () => {
+    const piped = runBin(['--format', 'text', '-w', '60']).stdout;
+    const file = join(dir, 'out.txt');
+    const fd = openSync(file, 'w');
+    try {
+      expect(spawnSync(process.execPath, [BIN, '--format', 'text', '-w', '60'], { env: cleanEnv(), stdio: ['ignore', fd, 'pipe'] }).status).toBe(0);
+    } finally {
+      closeSync(fd);
+    }
+    expect(readFileSync(file, 'utf8')).toBe(piped);
+    const quiet = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { env: cleanEnv(), stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    expect(quiet(['-s', 'japan'])).toMatchObject({ status: 0, stderr: '' });
+    expect(quiet(['-s', 'no such section'])).toMatchObject({ status: 1, stderr: expect.stringMatching(/^broadsheet: /) });
   });
 
   it('exits 0 quietly when the reader closes the pipe early', () => {

@@ -2,7 +2,7 @@
  * The one module that owns stdout: writes the text directly or through a pager, treats a closed
  * pipe as success (`broadsheet | head -1`), and waits for the pager before returning.
  */
-import { fstatSync, writeSync } from 'node:fs';
+import { fstatSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { formatError } from './errors.js';
 import type { When } from './options.js';
@@ -127,14 +127,16 @@ export function writeStream(stream: Sink, text: string): Promise<void> {
 }
 
 /**
- * stdout as its file descriptor when it is a file, pipe or socket, never a terminal. Creating
- * process.stdout loads Node's stream stack (and net, for a pipe): ~2 ms of every run in a
- * pipeline. Undefined for a character device (a terminal, or /dev/null), where Node decides.
+ * stdout as its file descriptor when it is a file, pipe, socket or /dev/null: never a terminal.
+ * Creating process.stdout loads Node's stream stack (and net, for a pipe): ~2 ms of every run in
+ * a pipeline, or of a script that only wants the exit code (`broadsheet -s x >/dev/null`).
+ * Undefined for any other character device (a terminal, say), where Node decides.
  */
 export function descriptorStdout(): Sink | undefined {
   try {
     const stat = fstatSync(1);
-    if (stat.isFile() || stat.isFIFO() || stat.isSocket()) return new DescriptorSink(1, () => process.stdout);
+    const plain = stat.isFile() || stat.isFIFO() || stat.isSocket() || (stat.isCharacterDevice() && stat.rdev === statSync('/dev/null').rdev);
+    if (plain) return new DescriptorSink(1, () => process.stdout);
   } catch {
     // Closed or unknown: process.stdout reports it in its own way.
   }
