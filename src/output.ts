@@ -23,8 +23,8 @@ export interface OutputIO {
 
 export async function writeOutput(text: string, io: OutputIO, paging: When): Promise<void> {
   const pager = paging === 'never' || !io.stdoutIsTTY ? undefined : choosePager(io.env);
-  const tall = countLines(text) >= (io.rows || 24);
-  if (pager && (paging === 'always' || tall)) {
+  // Lines are counted only for a terminal: in a pipe, 10 MB of output would cost ~20 ms for nothing.
+  if (pager && (paging === 'always' || countLines(text) >= (io.rows || 24))) {
     const paged = await runPager(pager, text, io);
     if (paged) return;
   }
