@@ -1,0 +1,2 @@
+/** See marked-gfm-only.mjs: marked's source without the rules a GFM lexer never uses. */
+export function gfmOnly(source: string): { code: string; removed: string[] } | undefined;

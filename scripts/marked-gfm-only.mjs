@@ -1,0 +1,52 @@
+// marked builds all of its inline rule sets when it is imported (normal, GFM, GFM with breaks,
+// pedantic); broadsheet lexes with GFM only. The emphasis rules of the normal and pedantic sets
+// that GFM replaces with its own are patterns over Unicode property classes, the costliest
+// regular expressions V8 constructs: ~2 ms of every start (`npm run bench` floor row, and
+// scripts/lex-only.cjs run alternately with and without this: 1.58x -> 1.49x `node -e ''`).
+// This takes their construction out of the bundled copy of marked and leaves a stand-in that
+// throws if a non-GFM lexer ever reaches one.
+//
+// marked ships minified code whose names change between releases, so nothing here names a
+// variable: the rule sets' object literals say which variable holds which rule. When the code
+// does not have the shape this expects (a new marked), gfmOnly returns undefined, the build
+// bundles marked unpatched, and __tests__/marked-gfm-only.test.ts fails until someone looks.
+
+const EMPHASIS = ['emStrongLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd'];
+const STAND_IN = '{exec(){throw new Error("internal: broadsheet bundles marked for GFM only")}}';
+
+/** @returns {{ code: string, removed: string[] } | undefined} */
+export function gfmOnly(source) {
+  const sets = /[,;{\s]([\w$]+)=\{normal:([\w$]+),gfm:([\w$]+),breaks:([\w$]+),pedantic:([\w$]+)\}/.exec(source);
+  if (!sets) return undefined;
+  const [, , normal, gfm, breaks, pedantic] = sets;
+  const rulesOf = (name, seen = 0) => {
+    // The object literal's leading `...base,` and `key:variable,` pairs: enough to reach the
+    // emphasis rules, which come before any rule built inline.
+    const literal = new RegExp(`[,;{\\s]${escape(name)}=\\{((?:\\.\\.\\.[\\w$]+,)?(?:\\w+:[\\w$]+,)*)`).exec(source);
+    if (!literal || seen > 3) return undefined;
+    const base = /^\.\.\.([\w$]+),/.exec(literal[1]);
+    const inherited = base ? rulesOf(base[1], seen + 1) : {};
+    if (!inherited) return undefined;
+    const own = Object.fromEntries([...literal[1].matchAll(/(\w+):([\w$]+),/g)].map((m) => [m[1], m[2]]));
+    return Object.fromEntries(EMPHASIS.map((key) => [key, own[key] ?? inherited[key]]));
+  };
+  const [normalRules, gfmRules, breaksRules, pedanticRules] = [normal, gfm, breaks, pedantic].map((set) => rulesOf(set));
+  if (![normalRules, gfmRules, breaksRules, pedanticRules].every((r) => r && EMPHASIS.every((key) => r[key]))) return undefined;
+  const used = new Set([...Object.values(gfmRules), ...Object.values(breaksRules)]);
+  const removed = [...new Set([...Object.values(normalRules), ...Object.values(pedanticRules)])].filter((name) => !used.has(name));
+
+  let code = source;
+  for (const name of removed) {
+    // Built in one expression (marked's edit(pattern, flags).replace(...).getRegex()) from
+    // variables only, and used nowhere but in its rule set.
+    const id = escape(name);
+    const definition = new RegExp(`(?<=[,;\\s])${id}=[\\w$]+\\([\\w$]+,"g?u"\\)(?:\\.replace\\(/\\w+/g,[\\w$]+\\))*\\.getRegex\\(\\)`, 'g');
+    // (As code: after an operator or bracket, not inside a word or an entity such as "&gt;".)
+    const uses = source.match(new RegExp(`(?<=[,;:({=[\\s]|\\.\\.\\.)${id}(?=[,;)}=\\].\\s])`, 'g')) ?? [];
+    if (uses.length !== 2 || (source.match(definition) ?? []).length !== 1) return undefined;
+    code = code.replace(definition, `${name}=${STAND_IN}`);
+  }
+  return removed.length > 0 ? { code, removed } : undefined;
+}
+
+const escape = (name) => name.replace(/\$/g, '\\$');
