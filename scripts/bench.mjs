@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { generate } from './corpus.mjs';
+import { markedForGfm } from './marked-gfm-only.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'broadsheet.cjs');
@@ -59,11 +60,11 @@ const row = (name, ours, theirs, against, target) => {
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 
-// Floor rows: marked alone (scripts/lex-only.cjs), bundled and cached as broadsheet is, lexing the
-// same input and printing nothing, against the same baseline. What a ratio has above its floor is
-// broadsheet's own cost; the floor itself is the parser's.
+// Floor rows: marked alone (scripts/lex-only.cjs), bundled (GFM only) and cached as broadsheet
+// is, lexing the same input and printing nothing, against the same baseline. What a ratio has
+// above its floor is broadsheet's own cost; the floor itself is the parser's.
 const markedBundle = join(dir, 'marked.cjs');
-await build({ entryPoints: ['marked'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile: markedBundle, logLevel: 'warning' });
+await build({ entryPoints: ['marked'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile: markedBundle, logLevel: 'warning', plugins: [markedForGfm] });
 const lexOnly = (file) => [node, [join(root, 'scripts', 'lex-only.cjs'), markedBundle, file]];
 const article = join(root, 'articles', 'xi-putin-new-era.md');
 

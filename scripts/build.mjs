@@ -4,7 +4,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
-import { gfmOnly } from './marked-gfm-only.mjs';
+import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
@@ -40,20 +40,6 @@ const separateHighlighter = {
   name: 'separate-highlighter',
   setup(b) {
     b.onResolve({ filter: /\/highlight\.js$/ }, () => ({ path: './highlight.cjs', external: true }));
-  },
-};
-
-// marked builds its normal and pedantic emphasis rules at import, which GFM never uses; the
-// bundle leaves them out (see marked-gfm-only.mjs). A marked of another shape is bundled as is.
-const markedForGfm = {
-  name: 'marked-gfm-only',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const patched = gfmOnly(source);
-      if (!patched) console.warn('build: marked does not have the shape scripts/marked-gfm-only.mjs expects; bundled unpatched (start-up ~2 ms slower)');
-      return { contents: patched?.code ?? source, loader: 'js' };
-    });
   },
 };
 
