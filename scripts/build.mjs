@@ -3,7 +3,8 @@
 // resolution, no ESM loader, functions already compiled (see bin/broadsheet.cjs).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync } from 'node:fs';
 import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -39,7 +40,7 @@ const noColorDetection = {
 const separateHighlighter = {
   name: 'separate-highlighter',
   setup(b) {
-    b.onResolve({ filter: /\/highlight\.js$/ }, () => ({ path: './highlight.cjs', external: true }));
+    b.onResolve({ filter: /\/highlight\/highlight\.js$/ }, () => ({ path: './highlight.cjs', external: true }));
   },
 };
 
@@ -59,7 +60,7 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['src/render/highlight.ts'], outfile: 'dist/highlight.cjs' });
+await build({ ...common, entryPoints: ['src/highlight/highlight.ts'], outfile: 'dist/highlight.cjs' });
 
 await build({
   ...common,
@@ -68,6 +69,11 @@ await build({
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
   plugins: [lazyChildProcess, noColorDetection, separateHighlighter, markedForGfm],
 });
+
+// The bundle's last line names this build by its content; the bin uses a code cache only when the
+// cache starts with the same line. (File times cannot say it: \`npm pack\` sets them all to 1985.)
+const bundle = new URL('../dist/broadsheet.cjs', import.meta.url);
+appendFileSync(bundle, `//# broadsheet-build ${createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)}\n`);
 
 // Compile the common paths once and keep V8's code for them.
 execFileSync(process.execPath, ['bin/broadsheet.cjs'], { env: { ...process.env, BROADSHEET_WRITE_CODE_CACHE: '1' }, stdio: 'inherit' });

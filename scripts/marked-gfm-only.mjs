@@ -8,8 +8,8 @@
 //
 // marked ships minified code whose names change between releases, so nothing here names a
 // variable: the rule sets' object literals say which variable holds which rule. When the code
-// does not have the shape this expects (a new marked), gfmOnly returns undefined, the build
-// bundles marked unpatched, and __tests__/marked-gfm-only.test.ts fails until someone looks.
+// does not have the shape this expects (a new marked), gfmOnly returns undefined and the build
+// fails, saying so: a silent fallback would cost every start ~2 ms without anyone noticing.
 
 import { readFileSync } from 'node:fs';
 
@@ -53,15 +53,17 @@ export function gfmOnly(source) {
 
 const escape = (name) => name.replace(/\$/g, '\\$');
 
-/** The esbuild plugin: marked's module, patched; a marked of another shape bundled as it is. */
+/** The esbuild plugin: marked's module, patched; a marked of another shape fails the build. */
 export const markedForGfm = {
   name: 'marked-gfm-only',
   setup(b) {
     b.onLoad({ filter: /[\\/]marked[\\/]lib[\\/]marked\.esm\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const patched = gfmOnly(source);
-      if (!patched) console.warn('build: marked does not have the shape scripts/marked-gfm-only.mjs expects; bundled unpatched (start-up ~2 ms slower)');
-      return { contents: patched?.code ?? source, loader: 'js' };
+      if (!patched) {
+        return { errors: [{ text: 'marked does not have the shape scripts/marked-gfm-only.mjs expects (a new release?): update the patch, or drop the plugin (start-up ~2 ms slower)' }] };
+      }
+      return { contents: patched.code, loader: 'js' };
     });
   },
 };

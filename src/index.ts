@@ -1,23 +1,24 @@
-/** The library: everything the CLI does, as functions of data. */
-import { register as registerComplexLayout } from './render/complex.js';
-import { register as registerAnsiTheme } from './render/ansi-theme.js';
-import { createHighlighter } from './render/highlight.js';
-import { useHighlighter } from './render/theme.js';
+/**
+ * The library: what the CLI does, as functions of data. Importing it loads nothing but the
+ * parser and the core; themes, the Unicode layout and the highlighter load when a document
+ * needs them, as in the CLI.
+ */
+import { renderDocument, type PipelineHooks } from './pipeline.js';
+import type { RenderRequest } from './request.js';
+import { safeJson } from './sanitize.js';
 
-// The library loads everything up front, so present() works synchronously for any input.
-registerComplexLayout();
-registerAnsiTheme();
-useHighlighter(createHighlighter());
-
-export { parseDocument, flatten, sectionWords, type Document, type Section } from './document.js';
-export { selectSections } from './select.js';
-export { present, type Request } from './core.js';
-export { prepare } from './prepare.js';
-export { renderTerminal } from './render/terminal.js';
-export { renderMarkdown } from './render/markdown.js';
-export { renderJson } from './render/json.js';
-export { tocEntries, renderToc, type TocEntry } from './render/toc.js';
-export { textTheme, ansiTheme, type Theme } from './render/theme.js';
+export { renderDocument, renderParsed, type Rendered, type PipelineHooks } from './pipeline.js';
+export { parseDocument, flatten, hasContent, sectionWords, type Document, type Section } from './document/tree.js';
+export { selectSections } from './document/select.js';
+export { loadKit, needsOf, plainKit, type Kit, type Needs } from './kit.js';
+export { jsonArticle, type JsonArticle, type JsonSection } from './render/json.js';
+export { tocEntries, type TocEntry } from './render/toc.js';
 export { sanitize } from './sanitize.js';
-export { decode } from './articles.js';
 export { BroadsheetError, EXIT } from './errors.js';
+export { DEFAULT_REQUEST, FORMATS, LINK_STYLES, type RenderRequest, type Format, type LinkStyle } from './request.js';
+
+/** Markdown -> what `broadsheet` would print for it (JSON as text); every option defaults. */
+export async function render(markdown: string, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<string> {
+  const rendered = await renderDocument(markdown, request, hooks);
+  return rendered.kind === 'json' ? safeJson(rendered.value) : rendered.text;
+}

@@ -7,9 +7,6 @@ import { BroadsheetError } from './errors.js';
 
 export const MAX_NESTING = 500;
 
-/** Inputs up to this many characters render in-process; larger ones in a time-limited worker. */
-export const IN_PROCESS_LIMIT = 512 * 1024;
-
 const CONTAINER = /^ {0,3}(?:>[ \t]?|(?:[*+-]|\d{1,9}[.)])[ \t]+)/;
 
 /** Nesting depth a line opens: container markers in its prefix, plus list indentation. */

@@ -1,48 +1,45 @@
 /**
- * Flags + environment + terminal facts -> the decisions the core needs. Pure: the CLI passes the
- * facts in, so every rule here is testable without a terminal.
+ * Flags + environment + terminal facts -> Options, the decisions a run needs. Pure: the CLI
+ * passes the facts in, so every rule here is testable without a terminal. Every default lives
+ * here (DEFAULTS); the commander program declares them from this object.
  */
 import { BroadsheetError } from './errors.js';
+import type { Format, LinkStyle, RenderRequest } from './request.js';
 
-export const FORMATS = ['ansi', 'text', 'markdown', 'json'] as const;
-export type Format = (typeof FORMATS)[number];
 export const WHEN = ['auto', 'always', 'never'] as const;
 export type When = (typeof WHEN)[number];
-export const LINK_STYLES = ['inline', 'footnotes'] as const;
-export type LinkStyleFlag = (typeof LINK_STYLES)[number];
 
 /** What commander parsed, untouched. */
 export interface Flags {
   width?: number;
   format?: Format;
-  color?: When | false;
+  color: When | false;
   toc?: boolean;
   section?: string[];
-  pager?: boolean;
-  paging?: When;
-  hyperlinks?: When;
-  links?: LinkStyleFlag;
+  paging: When;
+  hyperlinks: When;
+  links: LinkStyle;
 }
+
+export const DEFAULTS = {
+  color: 'auto',
+  paging: 'auto',
+  hyperlinks: 'auto',
+  links: 'inline',
+} as const satisfies Partial<Flags>;
 
 /** What the CLI knows about the world it runs in. */
 export interface Facts {
   stdoutIsTTY: boolean;
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;
-  /** Whether the terminal supports OSC 8 (found out only when it matters). */
-  hyperlinkSupport?: boolean;
 }
 
-export interface Options {
-  format: Format;
-  width: number;
-  toc: boolean;
-  sections: string[];
-  links: LinkStyleFlag;
-  hyperlinks: boolean;
+export interface Options extends RenderRequest {
   paging: When;
 }
 
+/** On a terminal, text is wrapped at its width, but never wider than a readable measure. */
 export const MAX_READING_WIDTH = 80;
 export const MIN_WIDTH = 10;
 export const MAX_WIDTH = 1000;
@@ -55,7 +52,7 @@ export function parseWidth(value: string): number {
 }
 
 /** `auto` colour: a terminal, unless NO_COLOR is set non-empty; FORCE_COLOR forces it on. */
-export function colorWanted(flag: When | false | undefined, facts: Facts): boolean {
+export function colorWanted(flag: When | false, facts: Facts): boolean {
   if (flag === false || flag === 'never') return false;
   if (flag === 'always') return true;
   const force = facts.env.FORCE_COLOR;
@@ -64,24 +61,29 @@ export function colorWanted(flag: When | false | undefined, facts: Facts): boole
   return facts.stdoutIsTTY && facts.env.TERM !== 'dumb';
 }
 
-export function resolveOptions(flags: Flags, facts: Facts): Options {
+/** Flags with every default filled in (for callers that build flags by hand). */
+export function withDefaults(flags: Partial<Flags>): Flags {
+  return { ...DEFAULTS, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) } as Flags;
+}
+
+/**
+ * `hyperlinkSupport` answers whether the terminal shows OSC 8 links; it is asked only when the
+ * answer matters (ansi on a terminal with `--hyperlinks auto`).
+ */
+export async function resolveOptions(flags: Flags, facts: Facts, hyperlinkSupport: () => Promise<boolean> = async () => false): Promise<Options> {
   const color = colorWanted(flags.color, facts);
   let format: Format = flags.format ?? (color ? 'ansi' : 'text');
   // An explicit `--color never` wins over `--format ansi`: the same layout, no escapes.
   if (format === 'ansi' && (flags.color === false || flags.color === 'never')) format = 'text';
   const width = flags.width ?? (facts.stdoutIsTTY ? Math.min(facts.columns || MAX_READING_WIDTH, MAX_READING_WIDTH) : 0);
-  const paging: When = flags.pager === false ? 'never' : flags.pager === true ? 'always' : (flags.paging ?? 'auto');
-  const hyperlinksFlag = flags.hyperlinks ?? 'auto';
-  const hyperlinks =
-    format === 'ansi' &&
-    (hyperlinksFlag === 'always' || (hyperlinksFlag === 'auto' && facts.stdoutIsTTY && (facts.hyperlinkSupport ?? false)));
+  const hyperlinks = format === 'ansi' && (flags.hyperlinks === 'always' || (flags.hyperlinks === 'auto' && facts.stdoutIsTTY && (await hyperlinkSupport())));
   return {
     format,
     width,
     toc: flags.toc ?? false,
     sections: flags.section ?? [],
-    links: flags.links ?? 'inline',
+    links: flags.links,
     hyperlinks,
-    paging,
+    paging: flags.paging,
   };
 }

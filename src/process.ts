@@ -3,15 +3,11 @@
  * as CommonJS (dist/broadsheet.cjs) and started by bin/broadsheet.cjs.
  */
 import { join } from 'node:path';
-import { main, renderHere, type IO } from './cli.js';
-import { IN_PROCESS_LIMIT } from './limits.js';
+import { main, type IO } from './cli/main.js';
 import { formatError } from './errors.js';
 import { descriptorStdout } from './output.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
-
-// The bundle is also the entry of the worker thread that renders large documents (worker.ts).
-if (process.env.BROADSHEET_WORKER === '1') void import('./worker.js').then((worker) => worker.serveWorker());
 
 function processIO(argv: string[]): IO {
   // process.stdout and process.stderr are created on first use, and each costs start-up time (see
@@ -35,8 +31,6 @@ function processIO(argv: string[]): IO {
     // Inlined at build time; reading package.json would cost a file read at every start.
     version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
     hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
-    // Large documents render in a time-limited worker; small ones never load worker_threads.
-    present: async (text, request) => (text.length > IN_PROCESS_LIMIT ? (await import('./worker.js')).presentInWorker(text, request, __filename) : renderHere(text, request)),
   };
 }
 

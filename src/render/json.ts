@@ -1,17 +1,18 @@
 /**
- * `--format json`: a stable shape for scripts (documented in the README). JSON escaping makes
- * any control character in the document inert.
+ * `--format json`: a stable shape for scripts (documented in the README), as a value; the CLI
+ * stringifies it (sanitize.ts safeJson), so any control character in the document is escaped.
  */
-import { sectionWords, type Document, type Section } from '../document.js';
-import { safeJson } from '../sanitize.js';
+import { hasContent, sectionWords, type Document, type Section } from '../document/tree.js';
+import type { Kit } from '../kit.js';
 import { sourceOf } from './markdown.js';
 import { articleStats } from './stats.js';
-import { renderTerminalBody } from './terminal.js';
-import { textTheme } from './theme.js';
+import { renderSectionBody } from './terminal/index.js';
 import type { TocEntry } from './toc.js';
 
 export interface JsonSection extends TocEntry {
+  /** Plain text, unwrapped, without the section's own heading; subsections included. */
   text: string;
+  /** The source, heading included. */
   markdown: string;
 }
 
@@ -26,10 +27,11 @@ export interface JsonArticle {
   sections: JsonSection[];
 }
 
-export function renderJson(doc: Document, selection: Section[] | undefined): string {
+/** The selected sections, or else the lead (when it has content) and the top-level sections. */
+export function jsonArticle(doc: Document, selection: readonly Section[] | undefined, kit: Kit): JsonArticle {
   const stats = articleStats(doc);
-  const chosen = selection ?? [...(doc.lead.tokens.some((t) => t.type !== 'space') ? [doc.lead] : []), ...doc.sections];
-  const article: JsonArticle = {
+  const chosen = selection ?? [...(hasContent(doc.lead) ? [doc.lead] : []), ...doc.sections];
+  return {
     title: doc.title ?? null,
     standfirst: doc.meta.standfirst ?? null,
     caption: doc.meta.caption ?? null,
@@ -43,13 +45,8 @@ export function renderJson(doc: Document, selection: Section[] | undefined): str
       title: section.title,
       slug: section.slug,
       words: sectionWords(section),
-      text: renderTerminalBody(section, { theme: textTheme, width: 0, hyperlinks: false, links: 'inline' }).replace(/\n$/, ''),
+      text: renderSectionBody(section, { width: 0, hyperlinks: false, links: 'inline' }, kit).replace(/\n$/, ''),
       markdown: sourceOf(doc, section),
     })),
   };
-  return safeJson(article);
-}
-
-export function renderTocJson(entries: TocEntry[]): string {
-  return safeJson(entries);
 }

@@ -1,7 +1,7 @@
 /** `--format markdown`: the exact source text, so an extraction is safe to commit or publish. */
-import type { Document, Section } from '../document.js';
+import type { Document, Section } from '../document/tree.js';
 
-export function renderMarkdown(doc: Document, selection?: Section[]): string {
+export function renderMarkdown(doc: Document, selection?: readonly Section[]): string {
   if (!selection) return doc.source;
   return selection.map((section) => `${sourceOf(doc, section)}\n`).join('\n');
 }

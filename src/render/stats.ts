@@ -1,6 +1,6 @@
 /** Word count and reading time, as a newspaper site shows them. */
-import type { Document } from '../document.js';
-import { sectionWords } from '../document.js';
+import type { Document } from '../document/tree.js';
+import { sectionWords } from '../document/tree.js';
 
 /** Average silent reading speed of adults for non-fiction (Brysbaert, 2019). */
 export const WORDS_PER_MINUTE = 238;

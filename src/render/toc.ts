@@ -1,9 +1,13 @@
-/** `--toc`: number, title, slug and words for each section, indented by depth. */
-import { flatten, sectionWords, type Document, type Section } from '../document.js';
+/**
+ * `--toc`: number, title, slug and words of each section, in aligned columns. Titles are indented
+ * by depth; at a given width, long titles and slugs are cut with `…` rather than wrapped into the
+ * next column, and the slug column gives way first when the width is too narrow for it.
+ */
+import { flatten, hasContent, sectionWords, type Document, type Section } from '../document/tree.js';
+import type { Kit } from '../kit.js';
+import { trimLines } from '../layout/layout.js';
 import { sanitizeLine } from '../sanitize.js';
-import { columns, indent, trimLines, wrap } from './layout.js';
-import { wordsLabel } from './stats.js';
-import type { Theme } from './theme.js';
+import { thousands } from './stats.js';
 
 export interface TocEntry {
   number: string;
@@ -15,27 +19,71 @@ export interface TocEntry {
 
 /** Lead (when it has content) and every section in document order. */
 export function tocEntries(doc: Document): TocEntry[] {
-  const sections = flatten(doc.sections);
-  const entries = sections.map(entry);
-  const leadWords = sectionWords(doc.lead);
-  return leadWords > 0 || doc.lead.tokens.some((t) => t.type !== 'space') ? [entry(doc.lead), ...entries] : entries;
+  const entries = flatten(doc.sections).map(entry);
+  return hasContent(doc.lead) ? [entry(doc.lead), ...entries] : entries;
 }
 
 function entry(section: Section): TocEntry {
   return { number: section.number, level: section.level, title: section.title, slug: section.slug, words: sectionWords(section) };
 }
 
-export function renderToc(doc: Document, theme: Theme, width: number): string {
-  const lines = tocEntries(doc).map((e) => {
-    const depth = e.number === '0' ? 0 : e.number.split('.').length - 1;
-    const pad = '  '.repeat(depth);
-    const title = e.number === '0' ? '(lead)' : sanitizeLine(e.title);
-    const head = `${pad}${e.number}  `;
-    const details = theme.meta(`${e.slug ? `#${sanitizeLine(e.slug)} · ` : ''}${wordsLabel(e.words)}`);
-    const text = `${theme.heading(title, e.level || 2)}  ${details}`;
-    const hang = columns(head);
-    const body = width > 0 && width - hang >= 10 ? wrap(text, width - hang) : text;
-    return indent(body, head, ' '.repeat(hang));
+const GAP = '  ';
+/** Below this many columns for titles, the slug column is left out. */
+const MIN_TITLE_AND_SLUG = 24;
+/** Indentation never takes more than this share of the title column. */
+const MAX_INDENT_SHARE = 0.5;
+
+interface Row {
+  number: string;
+  depth: number;
+  level: number;
+  title: string;
+  slug: string;
+  words: string;
+}
+
+export function renderToc(doc: Document, width: number, kit: Kit): string {
+  const { layout, theme } = kit;
+  const rows: Row[] = tocEntries(doc).map((e) => ({
+    number: e.number,
+    depth: e.number === '0' ? 0 : e.number.split('.').length - 1,
+    level: e.level,
+    title: e.number === '0' ? '(lead)' : sanitizeLine(e.title),
+    slug: e.slug ? `#${sanitizeLine(e.slug)}` : '',
+    words: `${thousands(e.words)} ${e.words === 1 ? 'word' : 'words'}`,
+  }));
+  if (rows.length === 0) return '';
+  const widest = (values: string[]) => values.reduce((max, v) => Math.max(max, layout.columns(v)), 0);
+  const numberWidth = widest(rows.map((r) => r.number));
+  const wordsWidth = widest(rows.map((r) => r.words));
+  const naturalTitle = rows.reduce((max, r) => Math.max(max, 2 * r.depth + layout.columns(r.title)), 0);
+  let slugWidth = widest(rows.map((r) => r.slug));
+  let titleWidth = naturalTitle;
+  if (width > 0) {
+    const room = width - numberWidth - wordsWidth - 2 * GAP.length;
+    if (room - GAP.length - slugWidth < titleWidth) {
+      if (room - GAP.length >= MIN_TITLE_AND_SLUG) {
+        // Titles first: they keep at least 60 % of the room, slugs get what is left.
+        titleWidth = Math.min(naturalTitle, Math.max(room - GAP.length - slugWidth, Math.ceil((room - GAP.length) * 0.6)));
+        slugWidth = room - GAP.length - titleWidth;
+      } else {
+        slugWidth = 0;
+        titleWidth = Math.max(1, Math.min(naturalTitle, room));
+      }
+    }
+  }
+  const lines = rows.map((row) => {
+    const indent = Math.min(2 * row.depth, Math.floor(titleWidth * MAX_INDENT_SHARE));
+    const title = layout.truncate(row.title, titleWidth - indent);
+    const cells = [
+      layout.pad(row.number, numberWidth, 'left'),
+      ' '.repeat(indent) + theme.heading(title, row.level || 2) + ' '.repeat(Math.max(0, titleWidth - indent - layout.columns(title))),
+      ...(slugWidth > 0 ? [theme.meta(layout.pad(layout.truncate(row.slug, slugWidth), slugWidth, 'left'))] : []),
+      theme.meta(layout.pad(row.words, wordsWidth, 'right')),
+    ];
+    const line = cells.join(GAP);
+    // Narrower than even the number and word columns: number and title, cut to the width.
+    return width > 0 && layout.columns(line) > width ? layout.truncate(`${row.number}${GAP}${row.title}`, width) : line;
   });
-  return lines.length ? `${trimLines(lines.join('\n'))}\n` : '';
+  return `${trimLines(lines.join('\n'))}\n`;
 }

@@ -1,11 +1,12 @@
 /**
  * Untrusted documents: nothing from a document reaches the terminal as a control character, in
- * any field that is printed, through text and ansi (colour and hyperlinks on).
+ * any field that is printed, through text and ansi (colour and hyperlinks on). The matrix runs
+ * `main` in-process; a few cases run the real bin too, so the bundle is held to the same rules.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTROL_OR_BIDI, runBin, stripOwnEscapes } from './helpers.js';
+import { CONTROL_OR_BIDI, runBin, runMain, stripOwnEscapes } from './helpers.js';
 
 const PAYLOADS: Record<string, string> = {
   'CSI clear screen': '\u001B[2J\u001B[H',
@@ -68,23 +69,23 @@ describe.each(Object.entries(PAYLOADS))('%s', (name, payload) => {
     ['ansi footnotes', ['--color', 'always', '--hyperlinks', 'always', '--links', 'footnotes']],
     ['toc', ['--toc', '--color', 'always']],
     ['section', ['-s', '1', '--color', 'always']],
-  ])('is neutralised in %s', (_, args) => {
-    const run = runBin([file, ...args]);
+  ])('is neutralised in %s', async (_, args) => {
+    const run = await runMain([file, ...args]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(stripOwnEscapes(run.stdout)).not.toMatch(CONTROL_OR_BIDI);
     expect(run.stdout).toContain('\uFFFD');
   });
 
-  it('is escaped in JSON, which still holds the exact text', () => {
-    const run = runBin([file, '--format', 'json']);
+  it('is escaped in JSON, which still holds the exact text', async () => {
+    const run = await runMain([file, '--format', 'json']);
     expect(run.stdout).not.toMatch(CONTROL_OR_BIDI);
     expect(JSON.parse(run.stdout).meta.title).toBe(payload);
   });
 
-  it('never reaches stderr through a file name or a selector', () => {
+  it('never reaches stderr through a file name or a selector', async () => {
     for (const args of [[join(dir, `missing ${payload}.md`)], [file, '-s', `nothing ${payload}`], [`--${payload}`]]) {
-      const run = runBin(args);
+      const run = await runMain(args);
       expect(run.status).toBeGreaterThan(0);
       expect(run.stderr).toMatch(/^broadsheet: /);
       expect(run.stderr).not.toMatch(CONTROL_OR_BIDI);
@@ -92,9 +93,25 @@ describe.each(Object.entries(PAYLOADS))('%s', (name, payload) => {
   });
 });
 
-it('keeps --format markdown byte-exact, controls included (an extraction, not a display)', () => {
+it('keeps --format markdown byte-exact, controls included (an extraction, not a display)', async () => {
   const file = join(dir, 'exact.md');
   const text = `## One\n\nraw \u001B[2J here\n`;
   writeFileSync(file, text);
-  expect(runBin([file, '-s', '1', '-f', 'markdown']).stdout).toBe(text);
+  expect((await runMain([file, '-s', '1', '-f', 'markdown'])).stdout).toBe(text);
+});
+
+describe('the built bin', () => {
+  const file = join(dir, 'all-payloads.md');
+  writeFileSync(file, documentWith(Object.values(PAYLOADS).join(' ')));
+
+  it.each([
+    ['ansi with hyperlinks', ['--color', 'always', '--hyperlinks', 'always', '-w', '60']],
+    ['json', ['--format', 'json']],
+    ['toc', ['--toc', '--color', 'always']],
+  ])('neutralises every payload at once in %s', (_, args) => {
+    const run = runBin([file, ...args]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(stripOwnEscapes(run.stdout)).not.toMatch(CONTROL_OR_BIDI);
+  });
 });

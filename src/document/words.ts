@@ -1,4 +1,7 @@
-/** Plain text of tokens, as a reader sees it: link text rather than link syntax. */
+/**
+ * What a reader reads in a token tree: its plain text (link text rather than link syntax) and its
+ * word count.
+ */
 import type { Token } from 'marked';
 
 export function plainInline(tokens: readonly Token[] | undefined): string {

@@ -1,7 +1,7 @@
 /**
  * Syntax highlighting for fenced code with a language, in ansi output: marked-terminal's code
- * renderer (cli-highlight over highlight.js). It costs ~150 ms to load, so prepare.ts loads it
- * only when a document has such a block. Two of its habits are handled here: it reads chalk's
+ * renderer (cli-highlight over highlight.js). It costs ~150 ms to load, so the kit (kit.ts)
+ * loads it only when a document has such a block. Two of its habits are handled here: it reads chalk's
  * global level (0 in a pipe, even with --color always), and highlight.js prints an unknown
  * language's name to stderr, raw; we set the level and ask cli-highlight first.
  * Built as its own file (dist/highlight.cjs): it is 1.5 MB, and every run would read it.
@@ -14,7 +14,10 @@ interface CodeRenderer {
   renderer: { code: (token: { type: 'code'; raw: string; text: string; lang?: string; escaped?: boolean }) => string };
 }
 
-export function createHighlighter(): (code: string, lang: string) => string | undefined {
+/** Colours `code` as `lang`; undefined when the language is unknown. */
+export type Highlighter = (code: string, lang: string) => string | undefined;
+
+export function createHighlighter(): Highlighter {
   const c = new Chalk({ level: 1 });
   // Only the tokens worth a colour; the rest (cli-highlight's default is a reset code) stay plain.
   const plain = (text: string) => text;

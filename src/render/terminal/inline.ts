@@ -3,46 +3,51 @@
  * here, after marked has decoded entities, so `&#27;` cannot become a live escape.
  */
 import type { Token } from 'marked';
-import { hasUnsafe, sanitize, sanitizeLine } from '../sanitize.js';
-import { plainInline, textOf } from '../plain.js';
-import type { Theme } from './theme.js';
+import { plainInline, textOf } from '../../document/words.js';
+import { osc8 } from '../../layout/ansi.js';
+import { hasUnsafe, sanitize, sanitizeLine } from '../../sanitize.js';
+import type { TerminalContext } from './context.js';
 
-export type LinkStyle = 'inline' | 'footnotes';
+/** The styles an inline span can nest. */
+type Emphasis = 'strong' | 'em' | 'del';
 
-export interface InlineContext {
-  theme: Theme;
-  hyperlinks: boolean;
-  links: LinkStyle;
-  /** Link targets collected for footnotes, numbered from 1. */
-  footnotes: string[];
-}
-
-export function renderInline(tokens: readonly Token[] | undefined, ctx: InlineContext): string {
+export function renderInline(tokens: readonly Token[] | undefined, ctx: TerminalContext, inside: ReadonlySet<Emphasis> = NONE): string {
   if (!tokens) return '';
   let out = '';
-  for (const token of tokens) out += renderToken(token, ctx);
+  for (const token of tokens) out += renderToken(token, ctx, inside);
   return out;
 }
 
-function renderToken(token: Token, ctx: InlineContext): string {
+const NONE: ReadonlySet<Emphasis> = new Set();
+
+/**
+ * A style is applied once, by the outermost span that asks for it: chalk re-opens a style after
+ * every nested close of the same style, so `*a *a … b… a* a*` nested a thousand deep would grow
+ * quadratically in escape codes for no visible difference.
+ */
+function emphasis(kind: Emphasis, token: Token, ctx: TerminalContext, inside: ReadonlySet<Emphasis>): string {
+  const children = 'tokens' in token ? (token.tokens as Token[]) : [];
+  if (inside.has(kind)) return renderInline(children, ctx, inside);
+  return ctx.theme[kind](renderInline(children, ctx, new Set([...inside, kind])));
+}
+
+function renderToken(token: Token, ctx: TerminalContext, inside: ReadonlySet<Emphasis>): string {
   const { theme } = ctx;
   switch (token.type) {
     case 'text':
-      return 'tokens' in token && token.tokens ? renderInline(token.tokens, ctx) : softBreaks(sanitize(token.text));
+      return 'tokens' in token && token.tokens ? renderInline(token.tokens, ctx, inside) : softBreaks(sanitize(token.text));
     case 'escape':
       return sanitize(token.text);
     case 'strong':
-      return theme.strong(renderInline(token.tokens, ctx));
     case 'em':
-      return theme.em(renderInline(token.tokens, ctx));
     case 'del':
-      return theme.del(renderInline(token.tokens, ctx));
+      return emphasis(token.type, token, ctx, inside);
     case 'codespan':
       return theme.code(sanitizeLine(token.text));
     case 'br':
       return '\n';
     case 'link':
-      return renderLink(renderInline(token.tokens, ctx), plainInline(token.tokens), token.href, ctx);
+      return renderLink(renderInline(token.tokens, ctx, inside), plainInline(token.tokens), token.href, ctx);
     case 'image': {
       const alt = sanitizeLine(token.text);
       return renderLink(theme.mark(alt ? `[image: ${alt}]` : '[image]'), '', token.href, ctx);
@@ -53,7 +58,7 @@ function renderToken(token: Token, ctx: InlineContext): string {
       // Inline tags are markup, not text; what they enclose arrives as text tokens of its own.
       return '';
     default:
-      if ('tokens' in token && Array.isArray(token.tokens)) return renderInline(token.tokens, ctx);
+      if ('tokens' in token && Array.isArray(token.tokens)) return renderInline(token.tokens, ctx, inside);
       return softBreaks(sanitize(textOf(token)));
   }
 }
@@ -67,14 +72,14 @@ function softBreaks(text: string): string {
  * after it in parentheses or as a numbered footnote. OSC 8 wraps the text only for http(s) and
  * mailto targets that are plain printable ASCII once percent-encoded.
  */
-function renderLink(label: string, plainLabel: string, href: string, ctx: InlineContext): string {
+function renderLink(label: string, plainLabel: string, href: string, ctx: TerminalContext): string {
   const shown = sanitizeLine(href).trim();
   const target = hyperlinkTarget(href);
   const clickable = ctx.hyperlinks && target ? osc8(label, target) : label;
   if (!shown || sameTarget(plainLabel, shown)) return clickable;
   if (ctx.links === 'footnotes') {
-    let n = ctx.footnotes.indexOf(shown) + 1;
-    if (n === 0) n = ctx.footnotes.push(shown);
+    let n = ctx.notes.indexOf(shown) + 1;
+    if (n === 0) n = ctx.notes.push(shown);
     return `${clickable}${ctx.theme.mark(`[${n}]`)}`;
   }
   const url = ctx.theme.url(`(${shown})`);
@@ -94,11 +99,4 @@ export function hyperlinkTarget(href: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-const OSC = '\u001B]';
-const ST = '\u001B\\';
-
-function osc8(text: string, target: string): string {
-  return `${OSC}8;;${target}${ST}${text}${OSC}8;;${ST}`;
 }

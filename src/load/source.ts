@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { constants as bufferConstants } from 'node:buffer';
 import { basename, join } from 'node:path';
-import { BroadsheetError } from './errors.js';
-import { sanitizeLine } from './sanitize.js';
+import { BroadsheetError } from '../errors.js';
+import { sanitizeLine } from '../sanitize.js';
 
 export const DEFAULT_ARTICLE = 'xi-putin-new-era';
 
@@ -69,6 +69,13 @@ function exists(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What the user named (undefined: the stored article) -> text. */
+export async function loadSource(arg: string | undefined, io: { articlesDir: string; readStdin: () => Promise<Uint8Array> }): Promise<Source> {
+  const path = resolveSourcePath(arg, io.articlesDir);
+  if (path === '-') return { name: 'stdin', text: decodeChecked(await io.readStdin(), 'stdin') };
+  return readSourceFile(path, arg ?? path);
 }
 
 /** Read a file (not stdin) into text, with every failure turned into one clear error. */

@@ -4,9 +4,9 @@
  * Among titles an exact match beats a whole-word prefix, which beats whole words anywhere, which
  * beats a substring; a tie at the best rank is an error, never a guess.
  */
-import { flatten, type Document, type Section } from './document.js';
-import { BroadsheetError } from './errors.js';
-import { sanitizeLine } from './sanitize.js';
+import { flatten, hasContent, type Document, type Section } from './tree.js';
+import { BroadsheetError } from '../errors.js';
+import { sanitizeLine } from '../sanitize.js';
 
 const NUMBER = /^\d+(?:\.\d+)*$/;
 const RANGE = /^(\d+(?:\.\d+)*)\s*-\s*(\d+(?:\.\d+)*)$/;
@@ -14,7 +14,7 @@ const RANGE = /^(\d+(?:\.\d+)*)\s*-\s*(\d+(?:\.\d+)*)$/;
 /** Split repeatable, comma-separated values into selectors (a title with a comma still works). */
 export function selectSections(doc: Document, values: readonly string[]): Section[] {
   const all = flatten(doc.sections);
-  const ordered = hasLead(doc) ? [doc.lead, ...all] : all;
+  const ordered = hasContent(doc.lead) ? [doc.lead, ...all] : all;
   const byNumber = new Map(ordered.map((s) => [s.number, s]));
   const chosen = new Set<Section>();
   for (const value of values) {
@@ -32,10 +32,6 @@ export function selectSections(doc: Document, values: readonly string[]): Sectio
     return false;
   };
   return ordered.filter((s) => chosen.has(s) && !inside(s));
-}
-
-function hasLead(doc: Document): boolean {
-  return doc.lead.tokens.some((t) => t.type !== 'space' && t.type !== 'def');
 }
 
 function resolve(selector: string, all: Section[], ordered: Section[], byNumber: Map<string, Section>): Section[] {

@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync, mkdirSync, chmodSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decode, listArticles, readSourceFile, resolveSourcePath, DEFAULT_ARTICLE } from '../src/articles.js';
+import { decode, listArticles, readSourceFile, resolveSourcePath, DEFAULT_ARTICLE } from '../src/load/source.js';
 import { BroadsheetError } from '../src/errors.js';
 import { ROOT } from './helpers.js';
 
@@ -45,16 +46,25 @@ describe('decode', () => {
 describe('readSourceFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'broadsheet-'));
 
-  it('maps a missing file, a directory and an unreadable file to exit 2', () => {
+  it('maps a missing file and a directory to exit 2', () => {
     expect(code(() => readSourceFile(join(dir, 'missing.md')))).toBe('missing-file:2');
     mkdirSync(join(dir, 'sub'));
     expect(code(() => readSourceFile(join(dir, 'sub')))).toBe('is-directory:2');
-    const locked = join(dir, 'locked.md');
+  });
+
+  it('maps an unreadable file to exit 2 (run as an unprivileged user: root reads anything)', () => {
+    // A copy of the built command in a folder anyone can read, run as `nobody` when we are root.
+    const home = mkdtempSync(join(tmpdir(), 'broadsheet-unprivileged-'));
+    chmodSync(home, 0o755);
+    cpSync(join(ROOT, 'bin'), join(home, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(home, 'dist'), { recursive: true });
+    const locked = join(home, 'locked.md');
     writeFileSync(locked, 'x');
     chmodSync(locked, 0o000);
-    // root can read anything; the check only means something for other users.
-    const expected = process.getuid?.() === 0 ? 'ok' : 'unreadable:2';
-    expect(code(() => readSourceFile(locked))).toBe(expected);
+    const asRoot = process.getuid?.() === 0;
+    const command = asRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', process.execPath] : [process.execPath];
+    const run = spawnSync(command[0]!, [...command.slice(1), join(home, 'bin', 'broadsheet.cjs'), locked], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '/usr/bin' } });
+    expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 2, stderr: `broadsheet: ${locked}: permission denied\n` });
   });
 
   it('reads empty files as empty text', () => {

@@ -1,6 +1,6 @@
 /** The styled theme, in its own module so plain-text runs never load chalk. */
 import { Chalk } from 'chalk';
-import { useAnsiTheme, type Theme } from './theme.js';
+import type { Theme } from './theme.js';
 
 export function createAnsiTheme(): Theme {
   const c = new Chalk({ level: 1 });
@@ -25,8 +25,4 @@ export function createAnsiTheme(): Theme {
     bullets: ['•', '◦', '▪'],
     rule: '─',
   };
-}
-
-export function register(): void {
-  useAnsiTheme(createAnsiTheme);
 }

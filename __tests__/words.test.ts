@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countText, plainInline } from '../src/plain.js';
+import { countText, plainInline } from '../src/document/words.js';
 import { Lexer } from 'marked';
 
 describe('countText', () => {

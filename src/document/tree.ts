@@ -4,11 +4,12 @@
  * anything that merely looks like a heading inside a code block, HTML block, quote or list is
  * ignored by construction.
  */
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import GithubSlugger from 'github-slugger';
-import { splitFrontMatter } from './frontmatter.js';
-import { plainInline, countWords } from './plain.js';
-import { checkDepth } from './limits.js';
+import { splitFrontMatter } from '../load/frontmatter.js';
+import { checkDepth } from '../limits.js';
+import { lex } from './parse.js';
+import { plainInline, countWords } from './words.js';
 
 export interface Section {
   /** `0` for the lead, else `1`, `2`, `2.1`... */
@@ -54,18 +55,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const { meta, bodyStart } = splitFrontMatter(source);
   const body = source.slice(bodyStart);
   checkDepth(body);
-  const lexer = new Lexer({ gfm: true });
-  const blocks = lexer.blockTokens(body, []);
-  if (inline) {
-    for (const item of lexer.inlineQueue) {
-      lexer.state.inRawBlock = false;
-      lexer.inlineTokens(item.src, item.tokens);
-    }
-  } else {
-    for (const token of blocks) if (token.type === 'heading') lexer.inlineTokens(token.text, token.tokens);
-  }
-  lexer.inlineQueue = [];
-
+  const blocks = lex(body, { inline });
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
   const depthOne = headings.filter((h) => h.token.depth === 1);
@@ -173,6 +163,19 @@ function shape(title: string): string {
 function sameText(a: string, b: string): boolean {
   const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
   return norm(a) === norm(b);
+}
+
+/**
+ * Whether a section has anything to read besides its heading: the one notion the table of
+ * contents, the selector and JSON share (a lead of only link definitions or HTML comments has
+ * none).
+ */
+export function hasContent(section: Section): boolean {
+  return section.tokens.some((token) => !(token.type === 'space' || token.type === 'def' || (token.type === 'html' && isComment(token.raw))));
+}
+
+function isComment(html: string): boolean {
+  return /^\s*(?:<!--[^]*?-->\s*)+$/.test(html);
 }
 
 /** Sections in document order, depth first. */

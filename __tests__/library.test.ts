@@ -1,0 +1,50 @@
+/**
+ * The library entry (`import … from 'broadsheet'`, dist/lib): no side effects on import, nothing
+ * loaded before a document needs it, every option defaulted.
+ */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT } from './helpers.js';
+
+/** Runs an ES module snippet against the built library in a fresh Node, returning what it prints. */
+function withLibrary(body: string): unknown {
+  const entry = pathToFileURL(join(ROOT, 'dist', 'lib', 'index.js')).href;
+  const script = `import { createRequire } from 'node:module';
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /highlight\\.js|cli-highlight|wrap-ansi|chalk/.test(k)).length;
+const lib = await import(${JSON.stringify(entry)});
+${body}`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout);
+}
+
+describe('the library', () => {
+  it('renders with every option defaulted, loading nothing the document does not need', () => {
+    const out = withLibrary(`
+const before = loaded();
+const text = await lib.render('# Title\\n\\nSome *words*.\\n');
+console.log(JSON.stringify({ before, text, after: loaded() }));`);
+    expect(out).toEqual({ before: 0, text: 'Title\n=====\n\n2 words · 1 min read\n\nSome words.\n', after: 0 });
+  });
+
+  it('loads the highlighter only for ansi output of code that names a language', () => {
+    const out = withLibrary(`
+await lib.render('\`\`\`js\\nlet a = 1;\\n\`\`\`\\n', { format: 'text' });
+const afterText = loaded();
+const ansi = await lib.render('\`\`\`js\\nlet a = 1;\\n\`\`\`\\n', { format: 'ansi' });
+console.log(JSON.stringify({ afterText, highlighted: ansi.includes('\\u001b[34mlet'), afterAnsi: loaded() > 0 }));`);
+    expect(out).toEqual({ afterText: 0, highlighted: true, afterAnsi: true });
+  });
+
+  it('gives JSON as a value, and exports no internal helpers', () => {
+    const out = withLibrary(`
+const rendered = await lib.renderDocument('## A\\n\\ntext\\n', { format: 'json' });
+console.log(JSON.stringify({ kind: rendered.kind, title: rendered.value.sections[0].title, exports: Object.keys(lib).sort() }));`);
+    expect(out).toMatchObject({ kind: 'json', title: 'A' });
+    const names = (out as { exports: string[] }).exports;
+    expect(names).toEqual(expect.arrayContaining(['render', 'renderDocument', 'parseDocument', 'selectSections', 'loadKit']));
+    expect(names).not.toEqual(expect.arrayContaining(['prepare']));
+    expect(names).not.toContain('decode');
+  });
+});

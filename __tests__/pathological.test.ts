@@ -1,0 +1,92 @@
+/**
+ * cmark's pathological inputs and other hostile shapes. Each has a known outcome: it renders (in
+ * well under the harness's bound), or it is refused with exit 2 and one line naming the limit.
+ * Never a stack trace, never a hang. In-process (the refusals with a shortened time limit), plus
+ * one refusal by the real bin with the real limit.
+ */
+import { closeSync, mkdtempSync, openSync, ftruncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runBin, runMain } from './helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'broadsheet-pathological-'));
+
+type Outcome = 'renders' | 'too deep' | 'too slow';
+
+const CASES: [string, Outcome, () => string][] = [
+  ['25,000 nested quotes', 'too deep', () => `${'> '.repeat(25000)}a\n`],
+  ['30,000 nested list markers', 'too deep', () => `${'- '.repeat(30000)}a\n`],
+  ['2,000 indented nested lists', 'too deep', () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}* a\n`).join('')],
+  ['1,000 nested emphasis pairs', 'renders', () => `${'*a '.repeat(1000)}b${' a*'.repeat(1000)}\n`],
+  ['160,000 ![[]()', 'too slow', () => `${'![[]()'.repeat(160000)}\n`],
+  ['300,000 unclosed HTML comment openers', 'renders', () => `${'<!--'.repeat(300000)}\n`],
+  ['50,000 unmatched brackets', 'renders', () => `${'[a'.repeat(50000)}\n`],
+  ['50,000 nested brackets', 'renders', () => `${'['.repeat(50000)}a${']'.repeat(50000)}\n`],
+  ['50,000 unmatched backticks', 'renders', () => `${'`a'.repeat(50000)}\n`],
+  ['backtick runs of growing length', 'renders', () => `${Array.from({ length: 1000 }, (_, i) => `e${'`'.repeat(i + 1)}`).join('')}\n`],
+  ['a 5 MB word with no spaces', 'renders', () => `${'x'.repeat(5 * 2 ** 20)}\n`],
+  ['a 1 MB line of words', 'renders', () => `${'word '.repeat(200000)}\n`],
+  ['50,000 headings', 'renders', () => Array.from({ length: 50000 }, (_, i) => `## Heading ${i}\n\ntext\n\n`).join('')],
+  ['30,000 emphasis closers', 'renders', () => `${'a**b'.repeat(30000)}\n`],
+  ['50,000 unclosed links', 'renders', () => `${'[a](b'.repeat(50000)}\n`],
+  ['_a 80,000 times', 'too slow', () => '_a'.repeat(80000)],
+  ['__a 177,000 times', 'too slow', () => '__a'.repeat(177000)],
+  ['http://a.b/( 43,000 times', 'too slow', () => 'http://a.b/('.repeat(43000)],
+];
+
+const MESSAGES: Record<Exclude<Outcome, 'renders'>, RegExp> = {
+  'too deep': /^broadsheet: document nests quotes or lists more than 500 levels deep\n$/,
+  'too slow': /^broadsheet: gave up after \d+\.\d s of processing \(limit: 5 s \+ 0\.5 s per MB\): the Markdown parser is too slow on this document\n$/,
+};
+
+describe.each(CASES)('%s', (name, outcome, make) => {
+  const file = join(dir, `${name.replace(/\W+/g, '-')}.md`);
+  writeFileSync(file, make());
+  // The slow ones are refused once, in one format: each refusal costs the time limit.
+  const formats: [string, string[]][] = outcome === 'too slow' ? [['text', ['-w', '80']]] : [['text', ['-w', '80']], ['ansi', ['--color', 'always', '-w', '80']], ['toc', ['--toc']]];
+
+  it.each(formats)(`${outcome === 'renders' ? 'renders' : `is refused as ${outcome}`} (%s)`, async (_, args) => {
+    const started = Date.now();
+    const run = await runMain([file, ...args], { timeLimitMs: outcome === 'too slow' ? 1000 : undefined });
+    const seconds = (Date.now() - started) / 1000;
+    if (outcome === 'renders') {
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      expect(run.stdout.length).toBeGreaterThan(0);
+    } else {
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr.replace('gave up after 1.0 s', 'gave up after 5.0 s')).toMatch(MESSAGES[outcome]);
+    }
+    expect(seconds).toBeLessThan(outcome === 'too slow' ? 5 : 10);
+  });
+});
+
+it('refuses a pathological document with the real bin and the real limit, in about 5 s', () => {
+  const file = join(dir, 'real-limit.md');
+  writeFileSync(file, '_a'.repeat(80000));
+  const started = Date.now();
+  const run = runBin([file]);
+  const seconds = (Date.now() - started) / 1000;
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(MESSAGES['too slow']);
+  expect(seconds).toBeGreaterThan(4.5);
+  expect(seconds).toBeLessThan(15);
+});
+
+it('refuses a file too large for one string without reading it', async () => {
+  const file = join(dir, 'huge.md');
+  const fd = openSync(file, 'w');
+  ftruncateSync(fd, 600 * 2 ** 20);
+  closeSync(fd);
+  const run = await runMain([file]);
+  expect(run.status).toBe(2);
+  expect(run.stderr).toMatch(/^broadsheet: .*huge\.md: too large \(limit \d+ MB\)\n$/);
+});
+
+it('renders CRLF and CR files exactly as LF files, and drops a leading BOM', async () => {
+  const lf = '# Title\n\nOne\ntwo.\n\n## Part\n\n- a\n- b\n';
+  const outputs = await Promise.all([lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), `\uFEFF${lf}`].map(async (text) => (await runMain(['-', '-w', '40'], { input: text })).stdout));
+  expect(new Set(outputs).size).toBe(1);
+  expect(outputs[0]).toContain('Title\n=====');
+});

@@ -1,0 +1,89 @@
+/**
+ * A time limit on the synchronous steps of a run (parsing, rendering), as marked advises for
+ * untrusted input: some of its patterns are quadratic on some inputs (`_a` repeated 80,000 times
+ * takes minutes), and no regular expression can be interrupted from JavaScript. node:vm's
+ * `timeout` can: a watchdog thread terminates the running code, regular expressions included,
+ * on the main thread, with no worker to start.
+ *
+ * The limit is processing time, not wall-clock time: on a busy machine a step that ran out of
+ * wall-clock time while getting little of a core is run once more, with a deadline stretched by
+ * the share of a core it got, before anything is refused.
+ */
+import { Script } from 'node:vm';
+import { BroadsheetError } from './errors.js';
+import type { Guard } from './pipeline.js';
+
+const SLOT = Symbol.for('broadsheet.guarded-step');
+const RUN_STEP = new Script('globalThis[Symbol.for("broadsheet.guarded-step")]()', { filename: 'broadsheet-guard' });
+
+/** A base plus an allowance per MB: legitimate text renders at well under 0.2 s per MB. */
+export function timeLimitMs(length: number): number {
+  return BASE_MS + Math.ceil((length / 2 ** 20) * PER_MB_MS);
+}
+const BASE_MS = 5000;
+const PER_MB_MS = 500;
+
+/** Below this share of a core, a step that ran out of time is given another chance. */
+const BUSY_SHARE = 0.8;
+/** A second chance's deadline is stretched by at most this factor. */
+const MAX_STRETCH = 20;
+
+export interface Clock {
+  /** Wall-clock milliseconds. */
+  now: () => number;
+  /** Processing time of this process, milliseconds. */
+  cpu: () => number;
+}
+
+const processClock: Clock = {
+  now: () => performance.now(),
+  cpu: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  },
+};
+
+/** One budget shared by every step it guards. */
+export function createGuard(limitMs: number, clock: Clock = processClock, run: (step: () => unknown, timeoutMs: number) => unknown = runWithTimeout): Guard {
+  let spent = 0;
+  return <T>(step: () => T): T => {
+    const budget = Math.max(1, limitMs - spent);
+    let deadline = budget;
+    for (let attempt = 1; ; attempt++) {
+      const [wall0, cpu0] = [clock.now(), clock.cpu()];
+      try {
+        const result = run(step, deadline) as T;
+        spent += clock.cpu() - cpu0;
+        return result;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+        const cpu = clock.cpu() - cpu0;
+        const share = cpu / Math.max(1, clock.now() - wall0);
+        if (share >= BUSY_SHARE || cpu >= budget) throw tooSlow(limitMs);
+        if (attempt === 2) throw tooBusy(cpu, clock.now() - wall0);
+        deadline = Math.ceil(budget / Math.max(share, 1 / MAX_STRETCH));
+      }
+    }
+  };
+}
+
+/** The global object the script runs against (not always ours: a test runner may sandbox us). */
+let scriptGlobal: Record<symbol, unknown> | undefined;
+
+function runWithTimeout(step: () => unknown, timeoutMs: number): unknown {
+  const global = (scriptGlobal ??= new Script('globalThis').runInThisContext() as Record<symbol, unknown>);
+  global[SLOT] = step;
+  try {
+    return RUN_STEP.runInThisContext({ timeout: Math.max(1, Math.round(timeoutMs)) });
+  } finally {
+    delete global[SLOT];
+  }
+}
+
+function tooSlow(limitMs: number): BroadsheetError {
+  return new BroadsheetError('too-slow', `gave up after ${(limitMs / 1000).toFixed(1)} s of processing (limit: ${BASE_MS / 1000} s + ${PER_MB_MS / 1000} s per MB): the Markdown parser is too slow on this document`);
+}
+
+function tooBusy(cpuMs: number, wallMs: number): BroadsheetError {
+  return new BroadsheetError('too-slow', `gave up: the machine is too busy (${(cpuMs / 1000).toFixed(1)} s of processing in ${(wallMs / 1000).toFixed(1)} s); try again`);
+}

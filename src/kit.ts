@@ -1,0 +1,86 @@
+/**
+ * What a document needs to be rendered, decided from its parsed tokens, and loaded once: the
+ * theme, the layout (the fast one, or with the full Unicode measure and wrapper), the syntax
+ * highlighter. Renderers receive the loaded kit as an argument (as bat passes its
+ * HighlightingAssets to its controller); nothing is loaded behind their backs, and what a
+ * document does not use is never loaded for it: start-up is most of a CLI's cost.
+ */
+import type { Token } from 'marked';
+import type { Highlighter } from './highlight/highlight.js';
+import { allTokens } from './document/parse.js';
+import { flatten, type Document, type Section } from './document/tree.js';
+import { Layout } from './layout/layout.js';
+import { isSimpleToWrap } from './layout/measure.js';
+import type { RenderRequest } from './request.js';
+import { plainTheme, type Theme } from './theme/theme.js';
+
+export interface Kit {
+  theme: Theme;
+  layout: Layout;
+  /** Colours fenced code that names a language (ansi only). */
+  highlight?: Highlighter;
+}
+
+export interface Needs {
+  /** Styles (chalk). */
+  ansi: boolean;
+  /** The full Unicode layout: text the fast path cannot measure, or styled text. */
+  unicode: boolean;
+  highlight: boolean;
+}
+
+/** The plain kit: no styles, the fast layout. Enough for any document of one-column text. */
+export const plainKit: Kit = { theme: plainTheme, layout: new Layout() };
+
+export function needsOf(doc: Document, request: RenderRequest): Needs {
+  const terminal = request.format === 'ansi' || request.format === 'text' || request.toc;
+  if (!terminal && request.format !== 'json') return { ansi: false, unicode: false, highlight: false };
+  const ansi = request.format === 'ansi';
+  const tokens = documentTokens(doc);
+  const highlight = ansi && !request.toc && tokens.some((token) => token.type === 'code' && Boolean(token.lang?.trim()));
+  // Styled text is wrapped by wrap-ansi, which keeps styles and links whole across lines.
+  const unicode = highlight || (ansi && (request.toc || request.hyperlinks || tokens.some(isStyled))) || needsUnicode(doc, tokens);
+  return { ansi, unicode, highlight };
+}
+
+export async function loadKit(needs: Needs): Promise<Kit> {
+  const [theme, unicode, highlight] = await Promise.all([
+    needs.ansi ? import('./theme/ansi.js').then((m) => m.createAnsiTheme()) : plainTheme,
+    needs.unicode ? import('./layout/unicode.js').then((m) => m.unicodeLayout) : undefined,
+    needs.highlight ? import('./highlight/highlight.js').then((m) => m.createHighlighter()) : undefined,
+  ]);
+  return { theme, layout: new Layout(unicode), highlight };
+}
+
+/** Every token of the document, the title's included. */
+function documentTokens(doc: Document): Token[] {
+  const sections: Section[] = [doc.lead, ...flatten(doc.sections)];
+  const tops: Token[] = [...(doc.titleTokens ?? [])];
+  for (const section of sections) {
+    if (section.heading) tops.push(section.heading);
+    for (const token of section.tokens) tops.push(token);
+  }
+  return [...allTokens(tops)];
+}
+
+/** Tokens whose ansi rendering is styled before it is wrapped (table headers are bold). */
+const STYLED = new Set(['strong', 'em', 'del', 'codespan', 'link', 'image', 'table']);
+
+function isStyled(token: Token): boolean {
+  return STYLED.has(token.type);
+}
+
+/**
+ * Text the fast layout cannot measure. Every printed character comes from the source, the front
+ * matter or an entity, so a source of one-column text without entities needs nothing more; else
+ * each token's text decides. A false "yes" costs milliseconds, a false "no" a wrong layout.
+ */
+function needsUnicode(doc: Document, tokens: Token[]): boolean {
+  if (Object.values(doc.meta).some((value) => !isSimpleToWrap(value))) return true;
+  const body = doc.source.replace(/\n/g, ' ');
+  if (!body.includes('\t') && !body.includes('&') && isSimpleToWrap(body)) return false;
+  return tokens.some((token) => {
+    const text = (token as { text?: unknown }).text;
+    return typeof text === 'string' && (text.includes('\t') || !isSimpleToWrap(text.replace(/\n/g, ' ')));
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * The one pipeline, shared by the CLI and the library: Markdown -> parse -> select -> decide
+ * what the document needs -> load it -> render. Pure but for the kit's lazy imports: no process,
+ * no clock (the CLI passes a guard that puts the synchronous steps under a time limit).
+ */
+import { selectSections } from './document/select.js';
+import { parseDocument, type Document, type Section } from './document/tree.js';
+import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
+import { jsonArticle, type JsonArticle } from './render/json.js';
+import { renderMarkdown } from './render/markdown.js';
+import { renderTerminal } from './render/terminal/index.js';
+import { renderToc, tocEntries, type TocEntry } from './render/toc.js';
+import { completeRequest, type RenderRequest } from './request.js';
+
+/** Text to print, or a value for JSON (which the caller stringifies). */
+export type Rendered = { kind: 'text'; text: string } | { kind: 'json'; value: JsonArticle | TocEntry[] };
+
+/** Runs a synchronous step; the CLI's guard stops it after a time limit (guard.ts). */
+export type Guard = <T>(step: () => T) => T;
+
+export interface PipelineHooks {
+  guard?: Guard;
+  /** Loads what the document needs; tests pass their own. */
+  loadKit?: (needs: Needs) => Promise<Kit>;
+}
+
+export async function renderDocument(markdown: string, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
+  const complete = completeRequest(request);
+  const guard: Guard = hooks.guard ?? ((step) => step());
+  // Extraction as Markdown needs headings and source ranges only: inline markup is not lexed.
+  const inline = !(complete.format === 'markdown' && !complete.toc);
+  const { doc, selection, needs } = guard(() => {
+    const doc = parseDocument(markdown, { inline });
+    const selection = complete.sections.length > 0 ? selectSections(doc, complete.sections) : undefined;
+    return { doc, selection, needs: needsOf(doc, complete) };
+  });
+  const kit = await (hooks.loadKit ?? loadKit)(needs);
+  return guard(() => renderParsed(doc, selection, complete, kit));
+}
+
+/** Render a parsed document with a loaded kit: synchronous and pure. */
+export function renderParsed(doc: Document, selection: readonly Section[] | undefined, request: RenderRequest, kit: Kit): Rendered {
+  if (request.toc) {
+    return request.format === 'json' ? { kind: 'json', value: tocEntries(doc) } : { kind: 'text', text: renderToc(doc, request.width, kit) };
+  }
+  switch (request.format) {
+    case 'markdown':
+      return { kind: 'text', text: renderMarkdown(doc, selection) };
+    case 'json':
+      return { kind: 'json', value: jsonArticle(doc, selection, kit) };
+    default:
+      return { kind: 'text', text: renderTerminal(doc, request, kit, selection) };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Block tokens -> lines. Each container (list item, quote) renders its children at its own
+ * width minus its indent, so every line fits the width at any depth. Replaces marked-terminal's
+ * block renderers, which leave inline markup raw in tight list items, never wrap lists, measure
+ * UTF-16 units instead of columns, print `#` prefixes and leak table colours into pipes.
+ */
+import type { Token, Tokens } from 'marked';
+import { indent, maxOf } from '../../layout/layout.js';
+import { sanitize } from '../../sanitize.js';
+import { renderCode } from './code.js';
+import { MIN_INNER, type TerminalContext } from './context.js';
+import { renderInline } from './inline.js';
+import { renderTable } from './table.js';
+
+/** A rule (`---`) is this wide at most. */
+const RULE_WIDTH = 40;
+
+/** Appends to `out` (never spread: a document can have hundreds of thousands of blocks). */
+export function renderBlocks(tokens: readonly Token[], width: number, ctx: TerminalContext, depth = 0, out: string[] = []): string[] {
+  for (const token of tokens) {
+    const block = renderBlock(token, width, ctx, depth);
+    if (block !== '') out.push(block);
+  }
+  return out;
+}
+
+function renderBlock(token: Token, width: number, ctx: TerminalContext, depth: number): string {
+  const { layout, theme } = ctx;
+  switch (token.type) {
+    case 'space':
+    case 'def':
+      return '';
+    case 'heading':
+      return renderHeading(renderInline(token.tokens, ctx), token.depth, width, ctx);
+    case 'paragraph':
+    case 'text':
+      return layout.wrap(renderInline('tokens' in token && token.tokens ? token.tokens : [{ type: 'text', raw: token.text, text: token.text }], ctx), width);
+    case 'hr':
+      return theme.border(theme.rule.repeat(width > 0 ? Math.min(width, RULE_WIDTH) : RULE_WIDTH));
+    case 'code':
+      return renderCode(token as Tokens.Code, width, ctx);
+    case 'blockquote':
+      return renderQuote(token as Tokens.Blockquote, width, ctx, depth);
+    case 'list':
+      return renderList(token as Tokens.List, width, ctx, depth);
+    case 'table':
+      return renderTable(token as Tokens.Table, width, ctx);
+    case 'html':
+      return theme.html(layout.chop(sanitize(token.text).replace(/\n+$/, ''), width));
+    case 'checkbox':
+      return (token as Tokens.Checkbox).checked ? '[x]' : '[ ]';
+    default:
+      return 'tokens' in token && Array.isArray(token.tokens)
+        ? renderBlocks(token.tokens, width, ctx, depth).join('\n\n')
+        : layout.wrap(sanitize(typeof token.raw === 'string' ? token.raw.trim() : ''), width);
+  }
+}
+
+export function renderHeading(styled: string, level: number, width: number, ctx: TerminalContext): string {
+  const text = ctx.layout.wrap(styled, width);
+  const ruleChar = ctx.theme.headingRule(level);
+  const painted = text
+    .split('\n')
+    .map((line) => ctx.theme.heading(line, level))
+    .join('\n');
+  return ruleChar ? ctx.layout.underline(painted, ruleChar, width) : painted;
+}
+
+function renderQuote(token: Tokens.Blockquote, width: number, ctx: TerminalContext, depth: number): string {
+  const narrow = width > 0 && width - 2 < MIN_INNER;
+  const inner = renderBlocks(token.tokens, narrow ? width : width > 0 ? width - 2 : 0, ctx, depth).join('\n\n');
+  if (narrow) return inner;
+  return indent(inner, `${ctx.theme.quoteBar} `);
+}
+
+function renderList(token: Tokens.List, width: number, ctx: TerminalContext, depth: number): string {
+  const { layout } = ctx;
+  const start = token.ordered && typeof token.start === 'number' ? token.start : 1;
+  const bullet = ctx.theme.bullets[depth % ctx.theme.bullets.length]!;
+  const items = token.items.map((item, i) => {
+    const marker = token.ordered ? `${start + i}.` : bullet;
+    let tokens = item.tokens;
+    // A tight task item starts with a bare checkbox token: fold it into the first line of text.
+    const first = tokens[1];
+    if (tokens[0]?.type === 'checkbox' && first && (first.type === 'text' || first.type === 'paragraph')) {
+      const box: Token = { type: 'text', raw: '', text: (tokens[0] as Tokens.Checkbox).checked ? '[x] ' : '[ ] ' };
+      tokens = [{ ...first, tokens: [box, ...(('tokens' in first && first.tokens) || [])] } as Token, ...tokens.slice(2)];
+    }
+    return { marker, tokens };
+  });
+  // One hanging indent for the whole list, so item texts line up.
+  const hang = maxOf(items.map(({ marker }) => layout.columns(marker))) + 1;
+  const narrow = width > 0 && width - hang < MIN_INNER;
+  const innerWidth = narrow ? width : width > 0 ? width - hang : 0;
+  return items
+    .map(({ marker, tokens }) => {
+      const content = renderBlocks(tokens, innerWidth, ctx, depth + 1).join(token.loose ? '\n\n' : '\n');
+      if (content === '') return marker;
+      if (narrow) return `${marker}\n${content}`;
+      return indent(content, layout.pad(marker, hang, 'left'), ' '.repeat(hang));
+    })
+    .join(token.loose ? '\n\n' : '\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * What a caller asks the pipeline for: the library's request type. The CLI's Options (options.ts)
+ * extend it with what only a process has (paging).
+ */
+export const FORMATS = ['ansi', 'text', 'markdown', 'json'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const LINK_STYLES = ['inline', 'footnotes'] as const;
+/** Where a link's target is shown: after its text, or as a numbered note at the end. */
+export type LinkStyle = (typeof LINK_STYLES)[number];
+
+export interface RenderRequest {
+  format: Format;
+  /** Columns to wrap at; 0 = no wrapping. */
+  width: number;
+  /** The table of contents instead of the text. */
+  toc: boolean;
+  /** `--section` selectors; empty = the whole document. */
+  sections: readonly string[];
+  links: LinkStyle;
+  /** OSC 8 hyperlinks (ansi only). */
+  hyperlinks: boolean;
+}
+
+export const DEFAULT_REQUEST: RenderRequest = {
+  format: 'text',
+  width: 0,
+  toc: false,
+  sections: [],
+  links: 'inline',
+  hyperlinks: false,
+};
+
+/** A request with every field the caller left out (or set to undefined) defaulted. */
+export function completeRequest(request: Partial<RenderRequest> = {}): RenderRequest {
+  const given = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+  return { ...DEFAULT_REQUEST, ...given };
+}
