@@ -1,9 +1,9 @@
-import { colorWanted, parseWidth, resolveOptions as resolveWith, withDefaults, type Facts, type Flags } from '../src/options.js';
+import { colorWanted, parseWidth, resolveOptions as resolveWith, withDefaults, type Surroundings, type Flags } from '../src/options.js';
 
-const resolveOptions = (flags: Partial<Flags>, facts: Facts, hyperlinks = false) => resolveWith(withDefaults(flags), facts, async () => hyperlinks);
+const resolveOptions = (flags: Partial<Flags>, facts: Surroundings, hyperlinks = false) => resolveWith(withDefaults(flags), facts, async () => hyperlinks);
 
-const tty: Facts = { stdoutIsTTY: true, columns: 120, env: { TERM: 'xterm-256color' } };
-const pipe: Facts = { stdoutIsTTY: false, env: {} };
+const tty: Surroundings = { stdoutIsTTY: true, columns: 120, env: { TERM: 'xterm-256color' } };
+const pipe: Surroundings = { stdoutIsTTY: false, env: {} };
 
 describe('colorWanted', () => {
   it('is on for a terminal and off for a pipe', () => {

@@ -29,7 +29,7 @@ export const DEFAULTS = {
 } as const satisfies Partial<Flags>;
 
 /** What the CLI knows about the world it runs in. */
-export interface Facts {
+export interface Surroundings {
   stdoutIsTTY: boolean;
   columns?: number;
   env: Readonly<Record<string, string | undefined>>;
@@ -52,7 +52,7 @@ export function parseWidth(value: string): number {
 }
 
 /** `auto` colour: a terminal, unless NO_COLOR is set non-empty; FORCE_COLOR forces it on. */
-export function colorWanted(flag: When | false, facts: Facts): boolean {
+export function colorWanted(flag: When | false, facts: Surroundings): boolean {
   if (flag === false || flag === 'never') return false;
   if (flag === 'always') return true;
   const force = facts.env.FORCE_COLOR;
@@ -70,7 +70,7 @@ export function withDefaults(flags: Partial<Flags>): Flags {
  * `hyperlinkSupport` answers whether the terminal shows OSC 8 links; it is asked only when the
  * answer matters (ansi on a terminal with `--hyperlinks auto`).
  */
-export async function resolveOptions(flags: Flags, facts: Facts, hyperlinkSupport: () => Promise<boolean> = async () => false): Promise<Options> {
+export async function resolveOptions(flags: Flags, facts: Surroundings, hyperlinkSupport: () => Promise<boolean> = async () => false): Promise<Options> {
   const color = colorWanted(flags.color, facts);
   let format: Format = flags.format ?? (color ? 'ansi' : 'text');
   // An explicit `--color never` wins over `--format ansi`: the same layout, no escapes.
