@@ -24,7 +24,9 @@ describe('usage and input errors', () => {
     [['--section'], /argument missing/],
     [['--bogus'], /unknown option '--bogus'/],
     [['a.md', 'b.md'], /too many arguments/],
-    [['no-such-file.md'], /^broadsheet: no-such-file\.md: no such file or stored article$/],
+    [['no-such-file.md'], /^broadsheet: no-such-file\.md: no such file or stored article \(stored articles: xi-putin-new-era\)$/],
+    [['./no/such/file.md'], /^broadsheet: \.\/no\/such\/file\.md: no such file or stored article$/],
+    [[''], /^broadsheet: empty file name$/],
     [['/'], /^broadsheet: \/: is a directory$/],
     [[binary], /looks like a binary file/],
   ])('%j exits 2 with one line on stderr', async (args, message) => {
@@ -36,8 +38,8 @@ describe('usage and input errors', () => {
   });
 
   it('reads empty and whitespace-only input as nothing, exit 0', async () => {
-    expect(await runMain(['-'], { input: '' })).toEqual({ status: 0, stdout: '', stderr: '' });
-    expect(await runMain(['-'], { input: ' \n\n\t\n' })).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(await runMain(['-'], { input: '' })).toMatchObject({ status: 0, stdout: '', stderr: '' });
+    expect(await runMain(['-'], { input: ' \n\n\t\n' })).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 });
 

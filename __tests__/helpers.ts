@@ -1,4 +1,5 @@
 /** Shared by the tests: run the built bin in a clean environment, and compare with golden files. */
+import type { StdinKind } from '../src/load/source.js';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,11 +21,18 @@ export interface Run {
   status: number | null;
 }
 
+/** A run of main in-process, with stdout's bytes as written. */
+export interface MainRun extends Run {
+  bytes: Buffer;
+}
+
 export function runBin(args: string[], options: { env?: Record<string, string>; input?: string | Buffer; timeout?: number } = {}): Run {
   const result: SpawnSyncReturns<string> = spawnSync(process.execPath, [BIN, ...args], {
     cwd: ROOT,
     env: cleanEnv(options.env),
-    input: options.input ?? '',
+    // Without input, stdin is /dev/null: a pipe, even an empty one, is read as the document.
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    input: options.input,
     encoding: 'utf8',
     timeout: options.timeout ?? 30000,
     maxBuffer: 256 * 1024 * 1024,
@@ -60,11 +68,17 @@ export const CONTROL_OR_BIDI = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u
 
 /** A stdout or stderr that keeps what is written to it. */
 export class Capture {
-  text = '';
+  private readonly chunks: Buffer[] = [];
   write(data: string | Uint8Array, callback?: (error?: Error | null) => void): boolean {
-    this.text += typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+    this.chunks.push(Buffer.from(data));
     callback?.(null);
     return true;
+  }
+  get bytes(): Buffer {
+    return Buffer.concat(this.chunks);
+  }
+  get text(): string {
+    return this.bytes.toString('utf8');
   }
   on(): this {
     return this;
@@ -77,21 +91,25 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
  * `main` in-process, as the bin would run it in a pipe with a clean environment: for the cases
  * that need no real process (a spawn costs ~50 ms; the hostile matrix has over a hundred).
  */
-export async function runMain(args: string[], options: { env?: Record<string, string>; input?: string | Uint8Array; timeLimitMs?: number } = {}): Promise<Run> {
+export async function runMain(args: string[], options: { env?: Record<string, string>; input?: string | Uint8Array; stdin?: StdinKind; timeLimitMs?: number } = {}): Promise<MainRun> {
   const { main } = await import('../src/cli/main.js');
   const stdout = new Capture();
   const stderr = new Capture();
-  const input = options.input ?? '';
+  const input = options.input;
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : (input ?? new Uint8Array(0));
   const status = await main({
     argv: args,
     env: cleanEnv(options.env),
     stdout,
     stderr,
     stdoutIsTTY: false,
-    readStdin: async () => (typeof input === 'string' ? new TextEncoder().encode(input) : input),
+    // Given input arrives through a pipe; without it, stdin is /dev/null, as in a terminal's script.
+    stdin: { kind: options.stdin ?? (input === undefined ? 'null' : 'pipe'), chunks: async function* () {
+      yield bytes;
+    } },
     articlesDir: join(ROOT, 'articles'),
     version: VERSION,
     timeLimitMs: options.timeLimitMs === undefined ? undefined : () => options.timeLimitMs!,
   });
-  return { stdout: stdout.text, stderr: stderr.text, status };
+  return { stdout: stdout.text, stderr: stderr.text, status, bytes: stdout.bytes };
 }

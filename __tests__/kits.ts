@@ -1,6 +1,6 @@
 /** Kits with everything loaded, for tests that render synchronously, and the pipeline as text. */
 import { loadKit } from '../src/kit.js';
-import { renderDocument } from '../src/pipeline.js';
+import { renderDocument, type MarkdownInput } from '../src/pipeline.js';
 import type { RenderRequest } from '../src/request.js';
 import { safeJson } from '../src/sanitize.js';
 
@@ -8,7 +8,8 @@ export const plainFull = await loadKit({ ansi: false, unicode: true, highlight: 
 export const ansiFull = await loadKit({ ansi: true, unicode: true, highlight: true });
 
 /** What the CLI would print for `markdown` (JSON stringified). */
-export async function printed(markdown: string, request: Partial<RenderRequest> = {}): Promise<string> {
+export async function printed(markdown: MarkdownInput, request: Partial<RenderRequest> = {}): Promise<string> {
   const rendered = await renderDocument(markdown, request);
-  return rendered.kind === 'json' ? safeJson(rendered.value) : rendered.text;
+  if (rendered.kind === 'json') return safeJson(rendered.value);
+  return rendered.kind === 'bytes' ? Buffer.from(rendered.bytes).toString('utf8') : rendered.text;
 }

@@ -37,3 +37,11 @@ describe('errors', () => {
     expect(formatError('first\n  second\n')).toBe('broadsheet: first second\n');
   });
 });
+
+describe('lineDepth with tabs', () => {
+  it('counts a tab to the next tab stop, as marked does', () => {
+    expect(lineDepth('\t- a')).toBe(lineDepth('    - a'));
+    expect(lineDepth('\t\t\t\t- a')).toBe(lineDepth(`${' '.repeat(16)}- a`));
+    expect(lineDepth('  \t- a')).toBe(lineDepth('    - a'));
+  });
+});

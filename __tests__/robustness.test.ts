@@ -85,6 +85,11 @@ const fragments = [
   '\n<!-- a comment -->\n',
   '<!-- inline comment -->',
   '\n###### Deep heading with a long title that needs cutting at narrow widths\n',
+  '\n|a|b|c|d|e|f|g|h|i|j|k|l|\n|-|-|-|-|-|-|-|-|-|-|-|-|\n|1|2|\n',
+  '\n- a\n\t- tab\n\t\t- tabs\n',
+  'line\u2028separator\u2029para',
+  '\n## A\u2028B\n',
+  '\n---\n\n## After a keyless rule\n\n---\n',
 ];
 
 const documents = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(' '));

@@ -14,7 +14,8 @@ export type ErrorCode =
   | 'binary'
   | 'too-large'
   | 'too-deep'
-  | 'too-slow';
+  | 'too-slow'
+  | 'output-failed';
 
 export class BroadsheetError extends Error {
   readonly code: ErrorCode;

@@ -6,8 +6,8 @@
  * on the main thread, with no worker to start.
  *
  * The limit is processing time, not wall-clock time: on a busy machine a step that ran out of
- * wall-clock time while getting little of a core is run once more, with a deadline stretched by
- * the share of a core it got, before anything is refused.
+ * wall-clock time while getting little of a core runs again, with a deadline stretched by the
+ * share of a core it got, before anything is refused.
  */
 import { Script } from 'node:vm';
 import { BroadsheetError } from './errors.js';
@@ -23,9 +23,9 @@ export function timeLimitMs(length: number): number {
 const BASE_MS = 5000;
 const PER_MB_MS = 500;
 
-/** Below this share of a core, a step that ran out of time is given another chance. */
-const BUSY_SHARE = 0.8;
-/** A second chance's deadline is stretched by at most this factor. */
+/** A step that used at least this share of its budget in processing time ran out of it. */
+const SPENT = 0.9;
+/** On a busy machine, a step may take at most this many times its budget in wall-clock time. */
 const MAX_STRETCH = 20;
 
 export interface Clock {
@@ -43,13 +43,19 @@ const processClock: Clock = {
   },
 };
 
-/** One budget shared by every step it guards. */
+/**
+ * One budget shared by every step it guards. A step that times out having used most of its
+ * budget is refused; one that got too little of a core to use it (a busy machine) runs again,
+ * with a deadline stretched by the share of a core it got, until it finishes, uses its budget,
+ * or has waited MAX_STRETCH times the budget.
+ */
 export function createGuard(limitMs: number, clock: Clock = processClock, run: (step: () => unknown, timeoutMs: number) => unknown = runWithTimeout): Guard {
   let spent = 0;
   return <T>(step: () => T): T => {
     const budget = Math.max(1, limitMs - spent);
+    const started = clock.now();
     let deadline = budget;
-    for (let attempt = 1; ; attempt++) {
+    for (;;) {
       const [wall0, cpu0] = [clock.now(), clock.cpu()];
       try {
         const result = run(step, deadline) as T;
@@ -58,10 +64,12 @@ export function createGuard(limitMs: number, clock: Clock = processClock, run: (
       } catch (error) {
         if ((error as NodeJS.ErrnoException)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
         const cpu = clock.cpu() - cpu0;
-        const share = cpu / Math.max(1, clock.now() - wall0);
-        if (share >= BUSY_SHARE || cpu >= budget) throw tooSlow(limitMs);
-        if (attempt === 2) throw tooBusy(cpu, clock.now() - wall0);
-        deadline = Math.ceil(budget / Math.max(share, 1 / MAX_STRETCH));
+        if (cpu >= budget * SPENT) throw tooSlow(limitMs);
+        const waited = clock.now() - started;
+        if (waited >= budget * MAX_STRETCH) throw tooBusy(cpu, waited);
+        const share = Math.max(cpu / Math.max(1, clock.now() - wall0), 1 / MAX_STRETCH);
+        // Enough wall-clock time for the whole budget at the share of a core this attempt got.
+        deadline = Math.min(Math.ceil((budget / share) * 1.25), budget * MAX_STRETCH - waited);
       }
     }
   };

@@ -3,11 +3,11 @@
  * parser and the core; themes, the Unicode layout and the highlighter load when a document
  * needs them, as in the CLI.
  */
-import { renderDocument, type PipelineHooks } from './pipeline.js';
+import { renderDocument, type MarkdownInput, type PipelineHooks } from './pipeline.js';
 import type { RenderRequest } from './request.js';
 import { safeJson } from './sanitize.js';
 
-export { renderDocument, renderParsed, type Rendered, type PipelineHooks } from './pipeline.js';
+export { renderDocument, renderParsed, type Rendered, type PipelineHooks, type MarkdownInput } from './pipeline.js';
 export { parseDocument, flatten, hasContent, sectionWords, type Document, type Section } from './document/tree.js';
 export { selectSections } from './document/select.js';
 export { loadKit, needsOf, plainKit, type Kit, type Needs } from './kit.js';
@@ -18,7 +18,8 @@ export { BroadsheetError, EXIT } from './errors.js';
 export { DEFAULT_REQUEST, FORMATS, LINK_STYLES, type RenderRequest, type Format, type LinkStyle } from './request.js';
 
 /** Markdown -> what `broadsheet` would print for it (JSON as text); every option defaults. */
-export async function render(markdown: string, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<string> {
+export async function render(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<string> {
   const rendered = await renderDocument(markdown, request, hooks);
-  return rendered.kind === 'json' ? safeJson(rendered.value) : rendered.text;
+  if (rendered.kind === 'json') return safeJson(rendered.value);
+  return rendered.kind === 'bytes' ? Buffer.from(rendered.bytes).toString('utf8') : rendered.text;
 }

@@ -16,14 +16,24 @@ export function lineDepth(line: string): number {
   let indent = 0;
   for (;;) {
     const spaces = /^[ \t]*/.exec(rest)![0];
-    indent += spaces.length;
-    const marker = CONTAINER.exec(rest.slice(Math.max(0, spaces.length - 3)));
+    const column = columnsAfter(spaces, indent);
+    // Tabs as the spaces they stand for, so a marker after a tab is seen.
+    const expanded = ' '.repeat(Math.min(column - indent, 3)) + rest.slice(spaces.length);
+    indent = column;
+    const marker = CONTAINER.exec(expanded);
     if (!marker) break;
     depth++;
-    rest = rest.slice(Math.max(0, spaces.length - 3) + marker[0].length);
+    rest = expanded.slice(marker[0].length);
     if (depth > MAX_NESTING) break;
   }
   return depth + Math.floor(indent / 2);
+}
+
+/** The column after `spaces` from column `start`: a tab runs to the next multiple of 4, as in CommonMark. */
+function columnsAfter(spaces: string, start: number): number {
+  let column = start;
+  for (let i = 0; i < spaces.length; i++) column = spaces.charCodeAt(i) === 9 ? column + 4 - (column % 4) : column + 1;
+  return column;
 }
 
 export function checkDepth(text: string): void {

@@ -4,7 +4,7 @@
  */
 import { fstatSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
-import { formatError } from './errors.js';
+import { BroadsheetError, formatError } from './errors.js';
 import type { When } from './options.js';
 
 /** Where text goes: a stream, or anything with a stream's write(data, callback) and 'error' event. */
@@ -21,14 +21,21 @@ export interface OutputIO {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-export async function writeOutput(text: string, io: OutputIO, paging: When): Promise<void> {
+/** Print `text`; a failure to write (a full disk, say) is one BroadsheetError. */
+export async function writeOutput(text: string | Uint8Array, io: OutputIO, paging: When): Promise<void> {
   const pager = paging === 'never' || !io.stdoutIsTTY ? undefined : choosePager(io.env);
   // Lines are counted only for a terminal: in a pipe, 10 MB of output would cost ~20 ms for nothing.
   if (pager && (paging === 'always' || countLines(text) >= (io.rows || 24))) {
     const paged = await runPager(pager, text, io);
     if (paged) return;
   }
-  await writeStream(io.stdout, text);
+  try {
+    await writeStream(io.stdout, text);
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const reason = code ? `${message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')} (${code})` : message;
+    throw new BroadsheetError('output-failed', `cannot write the output: ${reason}`);
+  }
 }
 
 export interface PagerCommand {
@@ -67,14 +74,15 @@ export function splitCommand(value: string): string[] {
   return words;
 }
 
-function countLines(text: string): number {
+function countLines(text: string | Uint8Array): number {
   let lines = 0;
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  if (typeof text === 'string') for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
+  else for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) lines++;
   return lines;
 }
 
 /** Resolves true once the pager exits; false when it could not start (after one warning). */
-async function runPager(pager: PagerCommand, text: string, io: OutputIO): Promise<boolean> {
+async function runPager(pager: PagerCommand, text: string | Uint8Array, io: OutputIO): Promise<boolean> {
   // Loaded only when a pager runs: child_process costs start-up time every run otherwise.
   const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
@@ -108,14 +116,14 @@ async function runPager(pager: PagerCommand, text: string, io: OutputIO): Promis
 }
 
 /** Write everything; a reader that closed the pipe early is not an error. */
-export function writeStream(stream: Sink, text: string): Promise<void> {
+export function writeStream(stream: Sink, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       if (error.code === 'EPIPE') resolve();
       else reject(error);
     };
     stream.on('error', onError);
-    if (text === '') {
+    if (text.length === 0) {
       resolve();
       return;
     }

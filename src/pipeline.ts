@@ -12,8 +12,11 @@ import { renderTerminal } from './render/terminal/index.js';
 import { renderToc, tocEntries, type TocEntry } from './render/toc.js';
 import { completeRequest, type RenderRequest } from './request.js';
 
-/** Text to print, or a value for JSON (which the caller stringifies). */
-export type Rendered = { kind: 'text'; text: string } | { kind: 'json'; value: JsonArticle | TocEntry[] };
+/** Text to print, bytes (an extraction of the bytes that were read), or a value for JSON (which the caller stringifies). */
+export type Rendered = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'json'; value: JsonArticle | TocEntry[] };
+
+/** Markdown as text, or as the text decoded from bytes along with those bytes. */
+export type MarkdownInput = string | { text: string; bytes?: Uint8Array };
 
 /** Runs a synchronous step; the CLI's guard stops it after a time limit (guard.ts). */
 export type Guard = <T>(step: () => T) => T;
@@ -24,13 +27,14 @@ export interface PipelineHooks {
   loadKit?: (needs: Needs) => Promise<Kit>;
 }
 
-export async function renderDocument(markdown: string, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
+export async function renderDocument(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
+  const { text, bytes } = typeof markdown === 'string' ? { text: markdown, bytes: undefined } : markdown;
   const complete = completeRequest(request);
   const guard: Guard = hooks.guard ?? ((step) => step());
   // Extraction as Markdown needs headings and source ranges only: inline markup is not lexed.
   const inline = !(complete.format === 'markdown' && !complete.toc);
   const { doc, selection, needs } = guard(() => {
-    const doc = parseDocument(markdown, { inline });
+    const doc = parseDocument(text, { inline, bytes });
     const selection = complete.sections.length > 0 ? selectSections(doc, complete.sections) : undefined;
     return { doc, selection, needs: needsOf(doc, complete) };
   });
@@ -44,8 +48,10 @@ export function renderParsed(doc: Document, selection: readonly Section[] | unde
     return request.format === 'json' ? { kind: 'json', value: tocEntries(doc) } : { kind: 'text', text: renderToc(doc, request.width, kit) };
   }
   switch (request.format) {
-    case 'markdown':
-      return { kind: 'text', text: renderMarkdown(doc, selection) };
+    case 'markdown': {
+      const source = renderMarkdown(doc, selection);
+      return typeof source === 'string' ? { kind: 'text', text: source } : { kind: 'bytes', bytes: source };
+    }
     case 'json':
       return { kind: 'json', value: jsonArticle(doc, selection, kit) };
     default:

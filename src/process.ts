@@ -2,8 +2,10 @@
  * Runs `main` against the real process: the one place that reads process.* for the CLI. Bundled
  * as CommonJS (dist/broadsheet.cjs) and started by bin/broadsheet.cjs.
  */
+import { fstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { main, type IO } from './cli/main.js';
+import type { Stdin, StdinKind } from './load/source.js';
 import { formatError } from './errors.js';
 import { descriptorStdout } from './output.js';
 
@@ -26,7 +28,7 @@ function processIO(argv: string[]): IO {
     stdoutIsTTY: terminal?.isTTY === true,
     columns: terminal?.columns,
     rows: terminal?.rows,
-    readStdin,
+    stdin: { kind: stdinKind(), chunks: () => process.stdin },
     articlesDir: join(__dirname, '..', 'articles'),
     // Inlined at build time; reading package.json would cost a file read at every start.
     version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
@@ -51,11 +53,27 @@ export async function warmUp(): Promise<void> {
   const { Writable } = await import('node:stream');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   const runs = [['--format', 'text'], ['--format', 'text', '-w', '60'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc'], ['--toc', '-f', 'json'], ['-s', '2', '-f', 'json'], ['-s', 'japan', '-f', 'markdown'], ['--help'], ['--width', 'x']];
-  for (const argv of runs) await main({ ...processIO(argv), stdout: sink, stderr: sink, stdoutIsTTY: false });
+  const stdin: Stdin = { kind: 'null', chunks: async function* () {} };
+  for (const argv of runs) await main({ ...processIO(argv), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
 }
 
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** What standard input is, from its descriptor: process.stdin is created only to read it. */
+function stdinKind(): StdinKind {
+  try {
+    const stat = fstatSync(0);
+    if (stat.isFIFO()) return 'pipe';
+    if (stat.isFile()) return 'file';
+    if (stat.isSocket()) return 'socket';
+    if (stat.isDirectory()) return 'directory';
+    if (stat.isCharacterDevice()) {
+      if (stat.rdev === statSync('/dev/null').rdev) return 'null';
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      return (require('node:tty') as typeof import('node:tty')).isatty(0) ? 'terminal' : 'device';
+    }
+    return 'device';
+  } catch {
+    return 'closed';
+  }
 }
+
+export type { Stdin };

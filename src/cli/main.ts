@@ -5,8 +5,10 @@
 import { CommanderError } from 'commander';
 import { BroadsheetError, EXIT, formatError } from '../errors.js';
 import { createGuard, timeLimitMs } from '../guard.js';
-import { loadSource } from '../load/source.js';
-import { resolveOptions, type Flags } from '../options.js';
+import { megabytes } from '../load/read.js';
+import { loadSource, type Source, type Stdin } from '../load/source.js';
+import { userStore } from '../load/store.js';
+import { resolveOptions, type Flags, type Options } from '../options.js';
 import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
@@ -20,7 +22,8 @@ export interface IO {
   stdoutIsTTY: boolean;
   columns?: number;
   rows?: number;
-  readStdin: () => Promise<Uint8Array>;
+  stdin: Stdin;
+  /** The articles that ship with broadsheet. */
   articlesDir: string;
   version: string;
   /** Whether the terminal shows OSC 8 links; asked only when the answer matters. */
@@ -29,22 +32,34 @@ export interface IO {
   timeLimitMs?: (length: number) => number;
 }
 
+/**
+ * Rendering a whole document takes ~25 times its size in memory (JSON the most); past this, only
+ * what needs less is done: the table of contents, sections, Markdown extraction.
+ */
+export const RENDER_LIMIT = 32 * 2 ** 20;
+
 export async function main(io: IO): Promise<number> {
-  const program = createProgram(io.version, { writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) });
+  // Help and version are printed like any output, so a full disk or closed pipe is handled once.
+  let said = '';
+  const program = createProgram(io.version, { writeOut: (text) => (said += text), writeErr: (text) => io.stderr.write(text) });
   try {
     program.parse(io.argv, { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      if (error.exitCode === 0) return EXIT.ok;
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode !== 0) {
       io.stderr.write(formatError(sanitizeLine(error.message.replace(/^error: /, ''))));
       return EXIT.usage;
     }
-    throw error;
   }
   try {
+    if (said !== '') {
+      await writeOutput(said, io, 'never');
+      return EXIT.ok;
+    }
     const options = await resolveOptions(program.opts<Flags>(), io, io.hyperlinkSupport);
-    const source = await loadSource(program.args[0], io);
-    const rendered = await renderDocument(source.text, options, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
+    const source = await loadSource(program.args[0], { library: { user: userStore(io.env), bundled: io.articlesDir }, stdin: io.stdin });
+    checkRenderable(source, options);
+    const rendered = await renderDocument(source, options, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
     await writeOutput(printable(rendered), io, options.paging);
     return EXIT.ok;
   } catch (error) {
@@ -53,8 +68,16 @@ export async function main(io: IO): Promise<number> {
   }
 }
 
-function printable(rendered: Rendered): string {
-  return rendered.kind === 'json' ? safeJson(rendered.value) : rendered.text;
+function checkRenderable(source: Source, options: Options): void {
+  const whole = options.sections.length === 0 && !options.toc && options.format !== 'markdown';
+  if (whole && source.bytes.length > RENDER_LIMIT) {
+    throw new BroadsheetError('too-large', `${source.name}: too large to render whole (limit ${megabytes(RENDER_LIMIT)}); --toc, --section and --format markdown read it`);
+  }
+}
+
+function printable(rendered: Rendered): string | Uint8Array {
+  if (rendered.kind === 'json') return safeJson(rendered.value);
+  return rendered.kind === 'bytes' ? rendered.bytes : rendered.text;
 }
 
 /** One line for any failure, never a stack trace. */

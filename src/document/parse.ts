@@ -3,6 +3,7 @@
  * document (never the global one), configured with `use()`.
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type TokensList } from 'marked';
+import { BroadsheetError } from '../errors.js';
 
 export interface LexOptions {
   /**
@@ -12,6 +13,9 @@ export interface LexOptions {
    */
   inline: boolean;
 }
+
+/** marked pads every row of a table to its header's width: cells are what a table costs. */
+export const MAX_TABLE_CELLS = 500_000;
 
 /** An inline tokenizer that takes the whole inline source as one text token. */
 const inlineAsText: MarkedExtension = {
@@ -24,15 +28,66 @@ const inlineAsText: MarkedExtension = {
   ],
 };
 
+/** Refuses a table whose padded cells would not fit in memory, before marked builds them. */
+const boundedTables: MarkedExtension = {
+  tokenizer: {
+    table(src: string) {
+      const firstBreak = src.indexOf('\n');
+      if (firstBreak < 0 || !/^ {0,3}[|:-]/.test(src.slice(firstBreak + 1, firstBreak + 5))) return false;
+      const header = src.slice(0, firstBreak).trim();
+      let columns = 1 - (header.startsWith('|') ? 1 : 0) - (header.endsWith('|') && header.length > 1 ? 1 : 0);
+      for (let at = header.indexOf('|'); at >= 0; at = header.indexOf('|', at + 1)) columns++;
+      // Rows run to the first blank line at most (after the header and delimiter lines): an upper
+      // bound is enough to refuse.
+      const end = src.search(/\n[ \t]*(?:\n|$)/);
+      let rows = -1;
+      for (let at = src.indexOf('\n'); at >= 0 && (end < 0 || at < end); at = src.indexOf('\n', at + 1)) rows++;
+      if (columns * rows > MAX_TABLE_CELLS) {
+        throw new BroadsheetError('too-large', `a table of ${columns} columns and ${rows} rows is too large (limit ${String(MAX_TABLE_CELLS).replace(/\B(?=(\d{3})+$)/g, ',')} cells)`);
+      }
+      return false;
+    },
+  },
+};
+
 export function lex(body: string, options: LexOptions): TokensList {
-  const marked = new Marked({ gfm: true });
-  if (options.inline) return marked.lexer(body);
-  const tokens = marked.use(inlineAsText).lexer(body);
-  // Headings still need their inline tokens: titles and slugs are what a reader sees.
-  const headings = new Lexer({ gfm: true });
-  headings.tokens.links = tokens.links;
-  for (const token of tokens) if (token.type === 'heading') token.tokens = headings.inlineTokens(token.text);
+  // U+2028 and U+2029 end a line for marked's patterns (JavaScript's `$` and `.`), not for
+  // CommonMark: they are lexed as stand-ins of the same length and put back afterwards.
+  const standIns = /[\u2028\u2029]/.test(body) ? chooseStandIns(body) : undefined;
+  const source = standIns ? body.replace(/[\u2028\u2029]/g, (ch) => (ch === '\u2028' ? standIns[0] : standIns[1])) : body;
+  const marked = new Marked({ gfm: true }).use(boundedTables);
+  let tokens: TokensList;
+  if (options.inline) tokens = marked.lexer(source);
+  else {
+    tokens = marked.use(inlineAsText).lexer(source);
+    // Headings still need their inline tokens: titles and slugs are what a reader sees.
+    const headings = new Lexer({ gfm: true });
+    headings.tokens.links = tokens.links;
+    for (const token of tokens) if (token.type === 'heading') token.tokens = headings.inlineTokens(token.text);
+  }
+  if (standIns) putBack(tokens, new Map([[standIns[0], '\u2028'], [standIns[1], '\u2029']]));
   return tokens;
+}
+
+/** Two private-use characters the text does not contain. */
+function chooseStandIns(text: string): [string, string] {
+  const free: string[] = [];
+  for (let code = 0xe000; free.length < 2; code++) {
+    const ch = String.fromCharCode(code);
+    if (!text.includes(ch)) free.push(ch);
+  }
+  return [free[0]!, free[1]!];
+}
+
+/** Every string in the token tree (and its link definitions) with the stand-ins put back. */
+function putBack(value: unknown, originals: Map<string, string>, seen = new Set<object>()): unknown {
+  if (typeof value === 'string') return value.replace(/[\ue000-\uf8ff]/g, (ch) => originals.get(ch) ?? ch);
+  if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
+  // An array's keys include marked's `links` (the link definitions) as well as its items.
+  for (const key of Object.keys(record)) record[key] = putBack(record[key], originals, seen);
+  return value;
 }
 
 /** Every token in the tree, depth first, containers before their children. */

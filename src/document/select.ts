@@ -115,7 +115,7 @@ function matchTitle(selector: string, sections: Section[], shown: string = selec
     }
     best.push(section);
   }
-  const safe = sanitizeLine(shown);
+  const safe = quoteable(shown);
   if (best.length === 1) return best[0]!;
   if (best.length > 1) {
     const list = best.slice(0, 5).map(describe).join(', ');
@@ -129,19 +129,51 @@ function describe(section: Section): string {
   return `${section.number} '${sanitizeLine(section.title)}'`;
 }
 
-/** The closest titles by edit distance over normalised words, for "did you mean". */
+/** A selector as error messages show it: one line, and not a page long. */
+function quoteable(selector: string): string {
+  const line = sanitizeLine(selector);
+  return line.length > MAX_SHOWN ? `${line.slice(0, MAX_SHOWN - 1)}…` : line;
+}
+const MAX_SHOWN = 60;
+
+/** "Did you mean" compares at most this much of a selector and of each title... */
+const MAX_COMPARED = 64;
+/** ...and computes edit distances for at most this many titles, those sharing most letter pairs. */
+const MAX_CANDIDATES = 50;
+
+/**
+ * The closest titles by edit distance over normalised words, for "did you mean". Bounded for any
+ * input: long selectors and titles are cut, and only the titles that share the most letter pairs
+ * with the selector are compared in full.
+ */
 function nearest(selector: string, sections: Section[]): Section[] {
-  const query = words(selector).join(' ');
-  return sections
-    .map((s) => {
-      const title = words(s.title).join(' ');
+  const query = words(selector).join(' ').slice(0, MAX_COMPARED);
+  if (query === '') return [];
+  const pairs = letterPairs(query);
+  const scored = sections.map((s, i) => {
+    const title = words(s.title).join(' ').slice(0, 2 * MAX_COMPARED);
+    let shared = 0;
+    for (const pair of letterPairs(title)) if (pairs.has(pair)) shared++;
+    return { s, i, title, shared };
+  });
+  const candidates = scored.length > MAX_CANDIDATES ? scored.sort((a, b) => b.shared - a.shared).slice(0, MAX_CANDIDATES) : scored;
+  return candidates
+    .map(({ s, i, title }) => ({
+      s,
+      i,
       // A selector is often the start of a title: compare with that start as well as the whole.
-      return { s, d: Math.min(distance(query, title), distance(query, title.slice(0, query.length + 1))) };
-    })
+      d: Math.min(distance(query, title.slice(0, MAX_COMPARED)), distance(query, title.slice(0, query.length + 1))),
+    }))
     .filter(({ d }) => d <= Math.max(3, Math.ceil(query.length / 2)))
-    .sort((a, b) => a.d - b.d)
+    .sort((a, b) => a.d - b.d || a.i - b.i)
     .slice(0, 3)
     .map(({ s }) => s);
+}
+
+function letterPairs(text: string): Set<string> {
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < text.length; i++) pairs.add(text.slice(i, i + 2));
+  return pairs;
 }
 
 function distance(a: string, b: string): number {

@@ -29,7 +29,10 @@ export interface Section {
 }
 
 export interface Document {
+  /** The text (decoded: LF line ends, no BOM). */
   source: string;
+  /** The bytes the text was decoded from, when the caller has them (byte-exact extraction). */
+  bytes?: Uint8Array;
   meta: Record<string, string>;
   title?: string;
   /** Inline tokens of the title when it came from a heading. */
@@ -43,6 +46,8 @@ export interface Document {
 export interface ParseOptions {
   /** Lex inline markup everywhere (rendering, word counts); false lexes headings only. */
   inline?: boolean;
+  /** The bytes `source` was decoded from. */
+  bytes?: Uint8Array;
 }
 
 interface Placed {
@@ -123,7 +128,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     stack.push({ section, rank });
     current = section;
   }
-  return { source, meta, title, titleTokens, lead, sections: roots, inline };
+  return { source, bytes: options.bytes, meta, title, titleTokens, lead, sections: roots, inline };
 }
 
 /** Attach source offsets to top-level tokens: marked's top-level raws tile the body exactly. */
@@ -144,20 +149,21 @@ function place(blocks: Token[], body: string, offset: number): Placed[] {
 
 /**
  * The rank a heading nests by. Normally its depth. Conventional-changelog writes major releases as
- * `#` among `##` minor releases: when a document has several `#` headings, a `##` heading shaped
- * like them (a version number, say) is their sibling, not their child.
+ * `#` among `##` minor releases: when a document has several `#` headings that name versions, a
+ * `##` heading that names a version is their sibling, not their child. Only versions: `# Usage`
+ * followed by `## Usage with React` is a section and its subsection.
  */
 export function rankHeadings(headings: Tokens.Heading[], severalTopLevel: boolean): number[] {
   const ranks = headings.map((h) => h.depth);
   if (!severalTopLevel) return ranks;
-  const topShapes = new Set(headings.filter((h) => h.depth === 1).map((h) => shape(plainInline(h.tokens))));
-  return headings.map((h, i) => (h.depth === 2 && topShapes.has(shape(plainInline(h.tokens))) ? 1 : ranks[i]!));
+  const topVersions = headings.some((h) => h.depth === 1 && namesVersion(plainInline(h.tokens)));
+  if (!topVersions) return ranks;
+  return headings.map((h, i) => (h.depth === 2 && namesVersion(plainInline(h.tokens)) ? 1 : ranks[i]!));
 }
 
-function shape(title: string): string {
+function namesVersion(title: string): boolean {
   const word = title.trim().split(/\s+/)[0] ?? '';
-  if (/^v?\d+(?:\.\d+)+/i.test(word)) return 'version';
-  return word.toLowerCase().replace(/\d+/g, '0');
+  return /^v?\d+(?:\.\d+)+/i.test(word);
 }
 
 function sameText(a: string, b: string): boolean {

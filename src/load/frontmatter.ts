@@ -10,7 +10,8 @@ export interface FrontMatter {
   bodyStart: number;
 }
 
-const OPEN = /^---[ \t]*\n/;
+/** `---` on the first line, not followed by a blank line (then it is a rule, as Pandoc reads it). */
+const OPEN = /^---[ \t]*\n(?![ \t]*\n)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
 export function splitFrontMatter(text: string): FrontMatter {
@@ -20,6 +21,9 @@ export function splitFrontMatter(text: string): FrontMatter {
   const close = CLOSE.exec(rest);
   if (!close) return { meta: {}, bodyStart: 0 };
   const block = rest.slice(0, close.index);
+  // Front matter is a map: a block whose first line is not `key:` is a rule, text and another rule.
+  const first = block.split('\n').find((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+  if (first !== undefined && !/^[\w"'-][^:]*:(?:\s|$)/.test(first)) return { meta: {}, bodyStart: 0 };
   let bodyStart = open[0].length + close.index + close[0].length;
   if (text[bodyStart] === '\n') bodyStart++;
   return { meta: parseScalars(block), bodyStart };

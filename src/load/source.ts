@@ -1,128 +1,76 @@
 /**
- * Where documents come from: the articles shipped in `articles/`, a path, or stdin; and how
- * their bytes become text a parser can trust.
+ * Where a document comes from: a file, standard input, or the article library; what the user
+ * typed -> bytes and text, with every failure turned into one clear error naming it as typed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { constants as bufferConstants } from 'node:buffer';
-import { basename, join } from 'node:path';
 import { BroadsheetError } from '../errors.js';
 import { sanitizeLine } from '../sanitize.js';
-
-export const DEFAULT_ARTICLE = 'xi-putin-new-era';
+import { decode } from './decode.js';
+import { fsError, readFileBytes, readStreamBytes } from './read.js';
+import { DEFAULT_ARTICLE, exists, findArticle, listArticles, type Library } from './store.js';
 
 export interface Source {
-  /** What the user named: a slug, a path or `-`; safe to print. */
+  /** What the user named, safe to print: a path as typed, a stored article's name, or `stdin`. */
   name: string;
   text: string;
+  /** The bytes as they were read: `--format markdown` prints these. */
+  bytes: Uint8Array;
 }
 
-/** Slugs of the stored articles, sorted. */
-export function listArticles(articlesDir: string): string[] {
-  try {
-    return readdirSync(articlesDir)
-      .filter((file) => file.endsWith('.md'))
-      .map((file) => basename(file, '.md'))
-      .sort();
-  } catch {
-    return [];
-  }
+/** What standard input is; only a pipe, file, socket or device is read without `-`. */
+export type StdinKind = 'pipe' | 'file' | 'socket' | 'device' | 'directory' | 'terminal' | 'null' | 'closed';
+
+export interface Stdin {
+  kind: StdinKind;
+  chunks: () => AsyncIterable<Uint8Array>;
 }
 
-const SNIFF_BYTES = 8192;
-/** Node cannot hold a longer string; refusing up front beats a RangeError deep in a parser. */
-export const MAX_BYTES = Math.min(bufferConstants.MAX_STRING_LENGTH, 2 ** 31 - 1);
+export interface SourceIO {
+  library: Library;
+  stdin: Stdin;
+}
+
+const PIPED: readonly StdinKind[] = ['pipe', 'file', 'socket', 'device', 'directory'];
 
 /**
- * Bytes to text: refuse binaries, replace invalid UTF-8 with U+FFFD, drop a leading BOM and make
- * CRLF and CR line ends plain LF, so every later stage sees one kind of text.
+ * `-` is standard input; no argument is standard input when something is piped to it (and not
+ * empty), else the stored article; otherwise a file, else a stored article by name.
  */
-export function decode(bytes: Uint8Array, name: string): string {
-  const head = bytes.subarray(0, SNIFF_BYTES);
-  if (head.includes(0)) throw binary(name);
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  const sample = text.slice(0, SNIFF_BYTES);
-  let invalid = 0;
-  for (const ch of sample) if (ch === '\uFFFD') invalid++;
-  if (sample.length > 0 && invalid / sample.length > 0.3) throw binary(name);
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
-
-function binary(name: string): BroadsheetError {
-  return new BroadsheetError('binary', `${name}: looks like a binary file, not Markdown`);
-}
-
-/** Resolve what the user asked for (undefined = the stored article) to a path, or `-`. */
-export function resolveSourcePath(arg: string | undefined, articlesDir: string): string {
-  if (arg === undefined) return join(articlesDir, `${DEFAULT_ARTICLE}.md`);
-  if (arg === '-') return '-';
-  if (/^[a-z0-9][a-z0-9-]*$/.test(arg) && !exists(arg)) {
-    const stored = join(articlesDir, `${arg}.md`);
-    if (exists(stored)) return stored;
+export async function loadSource(arg: string | undefined, io: SourceIO): Promise<Source> {
+  if (arg === '') throw new BroadsheetError('usage', 'empty file name');
+  if (arg === '-') return fromStdin(io.stdin);
+  if (arg === undefined) {
+    if (PIPED.includes(io.stdin.kind)) {
+      const piped = await fromStdin(io.stdin);
+      if (piped.bytes.length > 0) return piped;
+    }
+    return fromFile(findArticle(DEFAULT_ARTICLE, io.library)?.path ?? `${io.library.bundled}/${DEFAULT_ARTICLE}.md`, DEFAULT_ARTICLE);
   }
-  return arg;
+  if (exists(arg)) return fromFile(arg, arg);
+  const stored = findArticle(arg, io.library);
+  if (stored) return fromFile(stored.path, arg);
+  throw missing(arg, io.library);
 }
 
-function exists(path: string): boolean {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
+async function fromStdin(stdin: Stdin): Promise<Source> {
+  if (stdin.kind === 'directory') throw new BroadsheetError('is-directory', 'stdin: is a directory');
+  if (stdin.kind === 'closed') throw fsError({ code: 'EBADF' }, 'stdin');
+  const bytes = await readStreamBytes(stdin.chunks(), 'stdin');
+  return { name: 'stdin', text: decode(bytes, 'stdin'), bytes };
 }
 
-/** What the user named (undefined: the stored article) -> text. */
-export async function loadSource(arg: string | undefined, io: { articlesDir: string; readStdin: () => Promise<Uint8Array> }): Promise<Source> {
-  const path = resolveSourcePath(arg, io.articlesDir);
-  if (path === '-') return { name: 'stdin', text: decodeChecked(await io.readStdin(), 'stdin') };
-  return readSourceFile(path, arg ?? path);
+function fromFile(path: string, typed: string): Source {
+  const shown = sanitizeLine(typed);
+  const bytes = readFileBytes(path, shown);
+  return { name: shown, text: decode(bytes, shown), bytes };
 }
 
-/** Read a file (not stdin) into text, with every failure turned into one clear error. */
-export function readSourceFile(path: string, name: string = path): Source {
-  const shown = sanitizeLine(name);
-  let size: number;
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new BroadsheetError('is-directory', `${shown}: is a directory`);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof BroadsheetError) throw error;
-    throw fsError(error, shown);
-  }
-  if (size > MAX_BYTES) throw tooLarge(shown);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw fsError(error, shown);
-  }
-  return { name: shown, text: decodeChecked(bytes, shown) };
-}
-
-export function decodeChecked(bytes: Uint8Array, shown: string): string {
-  if (bytes.length > MAX_BYTES) throw tooLarge(shown);
-  return decode(bytes, shown);
-}
-
-function tooLarge(shown: string): BroadsheetError {
-  return new BroadsheetError('too-large', `${shown}: too large (limit ${Math.floor(MAX_BYTES / 2 ** 20)} MB)`);
-}
-
-function fsError(error: unknown, shown: string): BroadsheetError {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new BroadsheetError('missing-file', `${shown}: no such file or stored article`);
-    case 'EISDIR':
-      return new BroadsheetError('is-directory', `${shown}: is a directory`);
-    case 'EACCES':
-    case 'EPERM':
-      return new BroadsheetError('unreadable', `${shown}: permission denied`);
-    case 'ERR_FS_FILE_TOO_LARGE':
-      return tooLarge(shown);
-    default:
-      return new BroadsheetError('unreadable', `${shown}: cannot read (${code ?? 'unknown error'})`);
-  }
+/** No such file: name the stored articles that come closest, if the name looked like one. */
+function missing(arg: string, library: Library): BroadsheetError {
+  const shown = sanitizeLine(arg);
+  const looksLikeName = !/[/\\]/.test(arg);
+  const stored = looksLikeName ? listArticles(library).map((a) => a.slug) : [];
+  const key = arg.replace(/\.md$/, '').toLowerCase();
+  const near = stored.filter((slug) => slug.includes(key) || key.includes(slug) || slug.startsWith(key.slice(0, 3)));
+  const hint = near.length > 0 ? `; did you mean ${near.slice(0, 3).join(', ')}?` : stored.length > 0 ? ` (stored articles: ${stored.slice(0, 5).join(', ')}${stored.length > 5 ? ', …' : ''})` : '';
+  return new BroadsheetError('missing-file', `${shown}: no such file or stored article${hint}`);
 }

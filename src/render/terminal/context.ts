@@ -17,9 +17,11 @@ export interface TerminalContext extends Kit {
   links: LinkStyle;
   /** Link targets collected for the notes after the text (`--links footnotes`), numbered from 1. */
   notes: string[];
+  /** Each collected target's number. */
+  noteNumbers: Map<string, number>;
 }
 
 export function terminalContext(kit: Kit, options: TerminalOptions): TerminalContext {
   // Highlighting is ansi's; the plain theme never colours code.
-  return { ...kit, highlight: kit.theme.ansi ? kit.highlight : undefined, hyperlinks: options.hyperlinks, links: options.links, notes: [] };
+  return { ...kit, highlight: kit.theme.ansi ? kit.highlight : undefined, hyperlinks: options.hyperlinks, links: options.links, notes: [], noteNumbers: new Map() };
 }

@@ -6,6 +6,7 @@ export function flushNotes(ctx: TerminalContext, blocks: string[]): void {
   if (ctx.notes.length === 0) return;
   blocks.push(renderNotes(ctx.notes, ctx));
   ctx.notes = [];
+  ctx.noteNumbers = new Map();
 }
 
 /** Targets are never wrapped: a URL broken over two lines cannot be copied or clicked. */
