@@ -47,7 +47,7 @@ describe('flags', () => {
   const parse = (...argv: string[]) => createProgram('0.0.0', { writeOut: () => {}, writeErr: () => {} }).parse(argv, { from: 'user' }).opts();
 
   it('declares the defaults once, where commander shows them', () => {
-    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline' });
+    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline', heading: true, linkDefs: true });
   });
 
   it('maps --pager and --no-pager onto paging, an explicit --paging winning', () => {
@@ -68,6 +68,6 @@ describe('the pipeline through main', () => {
 
   it('prints JSON that parses, for an article and for a table of contents', async () => {
     expect(JSON.parse((await runMain(['-f', 'json'])).stdout).title).toBe("Xi and Putin hail 'new era'");
-    expect(JSON.parse((await runMain(['--toc', '-f', 'json'])).stdout)[0]).toEqual({ number: '0', level: 0, title: '', slug: '', words: 245 });
+    expect(JSON.parse((await runMain(['--toc', '-f', 'json'])).stdout)[0]).toEqual({ number: '0', level: 0, title: '', slug: null, words: 245 });
   });
 });

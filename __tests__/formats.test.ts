@@ -36,7 +36,7 @@ describe('json', () => {
 
   it('lists the table of contents as an array, the lead first', async () => {
     const toc = JSON.parse(await printed(changelog, { format: 'json', toc: true }));
-    expect(toc[0]).toEqual({ number: '0', level: 0, title: '', slug: '', words: 12 });
+    expect(toc[0]).toEqual({ number: '0', level: 0, title: '', slug: null, words: 12 });
     expect(toc[1]).toEqual({ number: '1', level: 2, title: 'Unreleased', slug: 'unreleased', words: 4 });
   });
 });

@@ -19,6 +19,9 @@ export interface Flags {
   paging: When;
   hyperlinks: When;
   links: LinkStyle;
+  heading: boolean;
+  linkDefs: boolean;
+  list?: boolean;
 }
 
 export const DEFAULTS = {
@@ -26,6 +29,8 @@ export const DEFAULTS = {
   paging: 'auto',
   hyperlinks: 'auto',
   links: 'inline',
+  heading: true,
+  linkDefs: true,
 } as const satisfies Partial<Flags>;
 
 /** What the CLI knows about the world it runs in. */
@@ -37,6 +42,8 @@ export interface Surroundings {
 
 export interface Options extends RenderRequest {
   paging: When;
+  /** `--list`: the stored articles instead of a document. */
+  list: boolean;
 }
 
 /** On a terminal, text is wrapped at its width, but never wider than a readable measure. */
@@ -84,6 +91,9 @@ export async function resolveOptions(flags: Flags, facts: Surroundings, hyperlin
     sections: flags.section ?? [],
     links: flags.links,
     hyperlinks,
+    heading: flags.heading,
+    linkDefinitions: flags.linkDefs,
     paging: flags.paging,
+    list: flags.list ?? false,
   };
 }

@@ -9,7 +9,7 @@ import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
 import { jsonArticle, type JsonArticle } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderTerminal } from './render/terminal/index.js';
-import { renderToc, tocEntries, type TocEntry } from './render/toc.js';
+import { renderToc, renderTocMarkdown, tocEntries, type TocEntry } from './render/toc.js';
 import { completeRequest, type RenderRequest } from './request.js';
 
 /** Text to print, bytes (an extraction of the bytes that were read), or a value for JSON (which the caller stringifies). */
@@ -45,15 +45,17 @@ export async function renderDocument(markdown: MarkdownInput, request: Partial<R
 /** Render a parsed document with a loaded kit: synchronous and pure. */
 export function renderParsed(doc: Document, selection: readonly Section[] | undefined, request: RenderRequest, kit: Kit): Rendered {
   if (request.toc) {
-    return request.format === 'json' ? { kind: 'json', value: tocEntries(doc) } : { kind: 'text', text: renderToc(doc, request.width, kit) };
+    if (request.format === 'json') return { kind: 'json', value: tocEntries(doc, selection) };
+    if (request.format === 'markdown') return { kind: 'text', text: renderTocMarkdown(doc, selection) };
+    return { kind: 'text', text: renderToc(doc, selection, request.width, kit) };
   }
   switch (request.format) {
     case 'markdown': {
-      const source = renderMarkdown(doc, selection);
+      const source = renderMarkdown(doc, selection, request);
       return typeof source === 'string' ? { kind: 'text', text: source } : { kind: 'bytes', bytes: source };
     }
     case 'json':
-      return { kind: 'json', value: jsonArticle(doc, selection, kit) };
+      return { kind: 'json', value: jsonArticle(doc, selection, kit, request) };
     default:
       return { kind: 'text', text: renderTerminal(doc, request, kit, selection) };
   }

@@ -20,6 +20,10 @@ export interface RenderRequest {
   links: LinkStyle;
   /** OSC 8 hyperlinks (ansi only). */
   hyperlinks: boolean;
+  /** Print each selected section's own heading (`--no-heading` turns it off). */
+  heading: boolean;
+  /** Markdown extraction appends the link definitions a section uses (`--no-link-defs`). */
+  linkDefinitions: boolean;
 }
 
 export const DEFAULT_REQUEST: RenderRequest = {
@@ -29,6 +33,8 @@ export const DEFAULT_REQUEST: RenderRequest = {
   sections: [],
   links: 'inline',
   hyperlinks: false,
+  heading: true,
+  linkDefinitions: true,
 };
 
 /** A request with every field the caller left out (or set to undefined) defaulted. */

@@ -7,7 +7,9 @@ import { BroadsheetError, EXIT, formatError } from '../errors.js';
 import { createGuard, timeLimitMs } from '../guard.js';
 import { megabytes } from '../load/read.js';
 import { loadSource, type Source, type Stdin } from '../load/source.js';
-import { userStore } from '../load/store.js';
+import { listArticles, userStore, type Library } from '../load/store.js';
+import { loadKit } from '../kit.js';
+import { listedArticles, renderList } from '../render/list.js';
 import { resolveOptions, type Flags, type Options } from '../options.js';
 import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
@@ -57,7 +59,12 @@ export async function main(io: IO): Promise<number> {
       return EXIT.ok;
     }
     const options = await resolveOptions(program.opts<Flags>(), io, io.hyperlinkSupport);
-    const source = await loadSource(program.args[0], { library: { user: userStore(io.env), bundled: io.articlesDir }, stdin: io.stdin });
+    const library = { user: userStore(io.env), bundled: io.articlesDir };
+    if (options.list) {
+      await writeOutput(await listing(library, options), io, options.paging);
+      return EXIT.ok;
+    }
+    const source = await loadSource(program.args[0], { library, stdin: io.stdin });
     checkRenderable(source, options);
     const rendered = await renderDocument(source, options, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
     await writeOutput(printable(rendered), io, options.paging);
@@ -66,6 +73,13 @@ export async function main(io: IO): Promise<number> {
     io.stderr.write(formatError(describe(error)));
     return error instanceof BroadsheetError ? error.exitCode : EXIT.usage;
   }
+}
+
+/** `--list`: the stored articles, as a table or JSON. */
+async function listing(library: Library, options: Options): Promise<string> {
+  const articles = listedArticles(listArticles(library));
+  if (options.format === 'json') return safeJson(articles);
+  return renderList(articles, options.width, await loadKit({ ansi: options.format === 'ansi', unicode: true, highlight: false }));
 }
 
 function checkRenderable(source: Source, options: Options): void {

@@ -1,12 +1,15 @@
 /**
  * `--section` selectors -> sections. A selector is a number from the table of contents, a title
- * (forgiving about case, accents, quotes and punctuation), a slug, or a path `Parent > Child`.
+ * (forgiving about case, accents, quotes and punctuation), a slug, or a path `Parent > Child`;
+ * in a changelog, a release's version first (`1.1` is the 1.1 release, not section 1.1), and
+ * `@latest` / `@unreleased`. `number:`, `title:`, `slug:` and `path:` say which is meant.
  * Among titles an exact match beats a whole-word prefix, which beats whole words anywhere, which
  * beats a substring; a tie at the best rank is an error, never a guess.
  */
 import { flatten, hasContent, type Document, type Section } from './tree.js';
 import { BroadsheetError } from '../errors.js';
 import { sanitizeLine } from '../sanitize.js';
+import { compareVersions, type Version } from './releases.js';
 
 const NUMBER = /^\d+(?:\.\d+)*$/;
 const RANGE = /^(\d+(?:\.\d+)*)\s*-\s*(\d+(?:\.\d+)*)$/;
@@ -23,7 +26,7 @@ export function selectSections(doc: Document, values: readonly string[]): Sectio
     if (whole) chosen.add(whole);
     for (const part of parts) {
       if (part === '') throw new BroadsheetError('usage', `empty section selector in '${sanitizeLine(value)}'`);
-      for (const section of resolve(part, all, ordered, byNumber)) chosen.add(section);
+      for (const section of resolve(part, { doc, all, ordered, byNumber })) chosen.add(section);
     }
   }
   // Document order, once each; a section inside another chosen one is already printed by it.
@@ -34,25 +37,89 @@ export function selectSections(doc: Document, values: readonly string[]): Sectio
   return ordered.filter((s) => chosen.has(s) && !inside(s));
 }
 
-function resolve(selector: string, all: Section[], ordered: Section[], byNumber: Map<string, Section>): Section[] {
-  if (NUMBER.test(selector)) {
-    const section = byNumber.get(selector);
-    if (section) return [section];
-  }
-  const range = RANGE.exec(selector);
-  if (range) {
-    const from = byNumber.get(range[1]!);
-    const to = byNumber.get(range[2]!);
-    if (from && to) {
-      const [a, b] = [ordered.indexOf(from), ordered.indexOf(to)].sort((x, y) => x - y) as [number, number];
-      return ordered.slice(a, b + 1);
+interface Candidates {
+  doc: Document;
+  all: Section[];
+  ordered: Section[];
+  byNumber: Map<string, Section>;
+}
+
+const EXPLICIT = /^(number|title|slug|path):(.*)$/s;
+
+function resolve(selector: string, candidates: Candidates): Section[] {
+  const { all } = candidates;
+  const explicit = EXPLICIT.exec(selector);
+  if (explicit) {
+    const [, kind, value] = explicit as unknown as [string, string, string];
+    const wanted = value.trim();
+    switch (kind) {
+      case 'number':
+        return byNumberOrRange(wanted, candidates) ?? notFound(`no section is numbered '${quoteable(wanted)}'`);
+      case 'slug': {
+        const hits = all.filter((s) => s.slug === wanted);
+        return hits.length > 0 ? [hits[0]!] : notFound(`no section has the slug '${quoteable(wanted)}'`);
+      }
+      case 'path':
+        return [resolvePath(wanted, all) ?? matchTitle(wanted, all)];
+      default:
+        return [matchTitle(wanted, all)];
     }
   }
+  if (selector.startsWith('@')) return [special(selector, all)];
+  if (candidates.doc.releases) {
+    const release = releaseNamed(selector, all);
+    if (release) return [release];
+  }
+  const numbered = byNumberOrRange(selector, candidates);
+  if (numbered) return numbered;
   if (selector.includes('>')) {
     const path = resolvePath(selector, all);
     if (path) return [path];
   }
   return [matchTitle(selector, all)];
+}
+
+function notFound(message: string): never {
+  throw new BroadsheetError('not-found', message);
+}
+
+/** `3`, or a range `1-3` (in document order; a range that runs backwards is a usage error). */
+function byNumberOrRange(selector: string, { ordered, byNumber }: Candidates): Section[] | undefined {
+  if (NUMBER.test(selector)) return byNumber.has(selector) ? [byNumber.get(selector)!] : undefined;
+  const range = RANGE.exec(selector);
+  if (!range) return undefined;
+  const from = byNumber.get(range[1]!);
+  const to = byNumber.get(range[2]!);
+  if (!from || !to) return undefined;
+  const [a, b] = [ordered.indexOf(from), ordered.indexOf(to)];
+  if (a > b) throw new BroadsheetError('usage', `section range '${quoteable(selector)}' runs backwards; write ${range[2]}-${range[1]}`);
+  return ordered.slice(a, b + 1);
+}
+
+/** The release a selector names by its version (`v` optional both ways), if one does. */
+function releaseNamed(selector: string, all: Section[]): Section | undefined {
+  const wanted = selector.trim().replace(/^\[?v?/i, '').replace(/\]$/, '').toLowerCase();
+  const hits = all.filter((s) => typeof s.release === 'object' && s.release.text.toLowerCase() === wanted);
+  if (hits.length > 1) throw new BroadsheetError('ambiguous', `section '${quoteable(selector)}' is ambiguous: ${hits.slice(0, 5).map(describe).join(', ')}`);
+  return hits[0];
+}
+
+/** `@latest`: the highest version (a pre-release only when no final release is higher); `@unreleased`. */
+function special(selector: string, all: Section[]): Section {
+  const name = selector.slice(1).toLowerCase();
+  if (name === 'unreleased') {
+    return all.find((s) => s.release === 'unreleased') ?? notFound('@unreleased: the document has no Unreleased section');
+  }
+  if (name === 'latest') {
+    let latest: { section: Section; version: Version } | undefined;
+    for (const section of all) {
+      const version = section.release;
+      if (typeof version === 'object' && (!latest || compareVersions(version, latest.version) > 0)) latest = { section, version };
+    }
+    if (!latest) notFound('@latest: the document has no releases (headings that name versions)');
+    return latest.section;
+  }
+  throw new BroadsheetError('usage', `unknown selector '${quoteable(selector)}': use @latest or @unreleased`);
 }
 
 function resolvePath(selector: string, all: Section[]): Section | undefined {

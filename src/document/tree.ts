@@ -9,6 +9,7 @@ import GithubSlugger from 'github-slugger';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { checkDepth } from '../limits.js';
 import { lex } from './parse.js';
+import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
 
 export interface Section {
@@ -26,6 +27,16 @@ export interface Section {
   tokens: Token[];
   children: Section[];
   parent?: Section;
+  /** The version a release heading names; `unreleased` for an Unreleased section. */
+  release?: Version | 'unreleased';
+}
+
+/** A link reference definition (`[label]: url`) at the top level, where it is in the source. */
+export interface Definition {
+  /** Normalised as CommonMark matches labels: case folded, white space collapsed. */
+  label: string;
+  start: number;
+  end: number;
 }
 
 export interface Document {
@@ -41,6 +52,9 @@ export interface Document {
   sections: Section[];
   /** Whether inline tokens were lexed (needed for rendering and word counts). */
   inline: boolean;
+  /** Whether releases shape the tree (a changelog: two or more headings that name versions). */
+  releases: boolean;
+  definitions: Definition[];
 }
 
 export interface ParseOptions {
@@ -63,6 +77,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const blocks = lex(body, { inline });
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
+  const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
   const depthOne = headings.filter((h) => h.token.depth === 1);
 
   let title: string | undefined = meta.title;
@@ -70,7 +85,9 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   let first = 0;
   const firstContent = placed.findIndex((p) => p.token.type !== 'space');
   const leading = placed[firstContent];
-  if (leading?.token.type === 'heading' && leading.token.depth === 1 && depthOne.length === 1) {
+  // A lone leading `#` heading is the title; so is one followed only by `#` releases (`# Changelog`).
+  const lone = (h: Token) => depthOne.every((other) => other.token === h || isRelease(titles.get(other.token)!));
+  if (leading?.token.type === 'heading' && leading.token.depth === 1 && !isRelease(titles.get(leading.token)!) && lone(leading.token)) {
     const text = plainInline(leading.token.tokens);
     if (title === undefined || sameText(title, text)) {
       title = text;
@@ -82,7 +99,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const end = source.length;
   const firstStart = placed[first]?.start ?? end;
   const sectionHeadings = headings.filter((h) => h.start >= firstStart);
-  const rankList = rankHeadings(sectionHeadings.map((h) => h.token), depthOne.length > 1);
+  const { releases, ranks: rankList } = rankHeadings(sectionHeadings.map((h) => ({ depth: h.token.depth, title: titles.get(h.token)! })));
   const ranks = new Map<Token, number>(sectionHeadings.map((h, i) => [h.token, rankList[i]!]));
   const lead: Section = {
     number: '0',
@@ -111,7 +128,8 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     while (stack.length > 0 && stack[stack.length - 1]!.rank >= rank) stack.pop()!.section.end = start;
     const parent = stack[stack.length - 1]?.section;
     const siblings = parent ? parent.children : roots;
-    const titleText = plainInline(heading.tokens);
+    const titleText = titles.get(heading)!;
+    const version = versionOf(titleText);
     const section: Section = {
       number: parent ? `${parent.number}.${siblings.length + 1}` : String(siblings.length + 1),
       level: heading.depth,
@@ -123,12 +141,14 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
       tokens: [],
       children: [],
       parent,
+      release: version ?? (isUnreleased(titleText) ? 'unreleased' : undefined),
     };
     siblings.push(section);
     stack.push({ section, rank });
     current = section;
   }
-  return { source, bytes: options.bytes, meta, title, titleTokens, lead, sections: roots, inline };
+  const definitions = placed.filter((p) => p.token.type === 'def').map((p) => ({ label: (p.token as Tokens.Def).tag, start: p.start, end: p.start + p.token.raw.length }));
+  return { source, bytes: options.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions };
 }
 
 /** Attach source offsets to top-level tokens: marked's top-level raws tile the body exactly. */
@@ -145,25 +165,6 @@ function place(blocks: Token[], body: string, offset: number): Placed[] {
     cursor = at + token.raw.length;
   }
   return placed;
-}
-
-/**
- * The rank a heading nests by. Normally its depth. Conventional-changelog writes major releases as
- * `#` among `##` minor releases: when a document has several `#` headings that name versions, a
- * `##` heading that names a version is their sibling, not their child. Only versions: `# Usage`
- * followed by `## Usage with React` is a section and its subsection.
- */
-export function rankHeadings(headings: Tokens.Heading[], severalTopLevel: boolean): number[] {
-  const ranks = headings.map((h) => h.depth);
-  if (!severalTopLevel) return ranks;
-  const topVersions = headings.some((h) => h.depth === 1 && namesVersion(plainInline(h.tokens)));
-  if (!topVersions) return ranks;
-  return headings.map((h, i) => (h.depth === 2 && namesVersion(plainInline(h.tokens)) ? 1 : ranks[i]!));
-}
-
-function namesVersion(title: string): boolean {
-  const word = title.trim().split(/\s+/)[0] ?? '';
-  return /^v?\d+(?:\.\d+)+/i.test(word);
 }
 
 function sameText(a: string, b: string): boolean {

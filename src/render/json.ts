@@ -28,7 +28,7 @@ export interface JsonArticle {
 }
 
 /** The selected sections, or else the lead (when it has content) and the top-level sections. */
-export function jsonArticle(doc: Document, selection: readonly Section[] | undefined, kit: Kit): JsonArticle {
+export function jsonArticle(doc: Document, selection: readonly Section[] | undefined, kit: Kit, options: { heading: boolean } = { heading: true }): JsonArticle {
   const stats = articleStats(doc);
   const chosen = selection ?? [...(hasContent(doc.lead) ? [doc.lead] : []), ...doc.sections];
   return {
@@ -43,10 +43,10 @@ export function jsonArticle(doc: Document, selection: readonly Section[] | undef
       number: section.number,
       level: section.level,
       title: section.title,
-      slug: section.slug,
+      slug: section.slug || null,
       words: sectionWords(section),
       text: renderSectionBody(section, { width: 0, hyperlinks: false, links: 'inline' }, kit).replace(/\n$/, ''),
-      markdown: sourceOf(doc, section),
+      markdown: sourceOf(doc, section, options.heading),
     })),
   };
 }

@@ -13,18 +13,36 @@ export interface TocEntry {
   number: string;
   level: number;
   title: string;
-  slug: string;
+  /** GitHub's anchor for the heading; null for the lead, which has no heading. */
+  slug: string | null;
   words: number;
 }
 
-/** Lead (when it has content) and every section in document order. */
-export function tocEntries(doc: Document): TocEntry[] {
-  const entries = flatten(doc.sections).map(entry);
-  return hasContent(doc.lead) ? [entry(doc.lead), ...entries] : entries;
+/** Lead (when it has content) and every section in document order; or the selected subtrees. */
+export function tocEntries(doc: Document, selection?: readonly Section[]): TocEntry[] {
+  return listed(doc, selection).map(({ section }) => entry(section));
 }
 
 function entry(section: Section): TocEntry {
-  return { number: section.number, level: section.level, title: section.title, slug: section.slug, words: sectionWords(section) };
+  return { number: section.number, level: section.level, title: section.title, slug: section.slug || null, words: sectionWords(section) };
+}
+
+/** Sections in the table, each with its depth below the top of the table. */
+function listed(doc: Document, selection?: readonly Section[]): { section: Section; depth: number }[] {
+  const depthOf = (s: Section) => (s.number === '0' ? 0 : s.number.split('.').length - 1);
+  if (!selection) {
+    const all = flatten(doc.sections).map((section) => ({ section, depth: depthOf(section) }));
+    return hasContent(doc.lead) ? [{ section: doc.lead, depth: 0 }, ...all] : all;
+  }
+  return selection.flatMap((root) => [root, ...flatten(root.children)].map((section) => ({ section, depth: depthOf(section) - depthOf(root) })));
+}
+
+/** `--toc -f markdown`: a nested list of links to the headings, as doctoc writes one. */
+export function renderTocMarkdown(doc: Document, selection?: readonly Section[]): string {
+  const lines = listed(doc, selection)
+    .filter(({ section }) => section.slug !== '')
+    .map(({ section, depth }) => `${'  '.repeat(depth)}- [${section.title.replace(/[\\[\]]/g, '\\$&')}](#${section.slug})`);
+  return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
 const GAP = '  ';
@@ -42,16 +60,19 @@ interface Row {
   words: string;
 }
 
-export function renderToc(doc: Document, width: number, kit: Kit): string {
+export function renderToc(doc: Document, selection: readonly Section[] | undefined, width: number, kit: Kit): string {
   const { layout, theme } = kit;
-  const rows: Row[] = tocEntries(doc).map((e) => ({
-    number: e.number,
-    depth: e.number === '0' ? 0 : e.number.split('.').length - 1,
-    level: e.level,
-    title: e.number === '0' ? '(lead)' : sanitizeLine(e.title),
-    slug: e.slug ? `#${sanitizeLine(e.slug)}` : '',
-    words: `${thousands(e.words)} ${e.words === 1 ? 'word' : 'words'}`,
-  }));
+  const rows: Row[] = listed(doc, selection).map(({ section, depth }) => {
+    const words = sectionWords(section);
+    return {
+      number: section.number,
+      depth,
+      level: section.level,
+      title: section.number === '0' ? '(lead)' : sanitizeLine(section.title),
+      slug: section.slug ? `#${sanitizeLine(section.slug)}` : '',
+      words: `${thousands(words)} ${words === 1 ? 'word' : 'words'}`,
+    };
+  });
   if (rows.length === 0) return '';
   const widest = (values: string[]) => values.reduce((max, v) => Math.max(max, layout.columns(v)), 0);
   const numberWidth = widest(rows.map((r) => r.number));

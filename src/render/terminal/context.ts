@@ -10,6 +10,8 @@ export interface TerminalOptions {
   width: number;
   hyperlinks: boolean;
   links: LinkStyle;
+  /** Print the selected sections' own headings (the whole document always has its headings). */
+  heading?: boolean;
 }
 
 export interface TerminalContext extends Kit {

@@ -26,7 +26,7 @@ export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit
   } else {
     // Each selected section is read on its own: its link targets follow it, numbered from 1.
     for (const section of selection) {
-      sectionBlocks(section, width, ctx, blocks);
+      sectionBlocks(section, width, ctx, blocks, options.heading ?? true);
       flushNotes(ctx, blocks);
     }
   }
@@ -48,8 +48,8 @@ function joinBlocks(blocks: string[]): string {
   return body === '' ? '' : `${trimLines(body)}\n`;
 }
 
-function sectionBlocks(section: Section, width: number, ctx: TerminalContext, blocks: string[]): string[] {
-  if (section.heading) blocks.push(renderHeading(renderInline(section.heading.tokens, ctx), section.level, width, ctx));
+function sectionBlocks(section: Section, width: number, ctx: TerminalContext, blocks: string[], heading = true): string[] {
+  if (section.heading && heading) blocks.push(renderHeading(renderInline(section.heading.tokens, ctx), section.level, width, ctx));
   renderBlocks(section.tokens, width, ctx, 0, blocks);
   for (const child of section.children) sectionBlocks(child, width, ctx, blocks);
   return blocks;
