@@ -11,7 +11,7 @@ import { runBin, runMain } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-pathological-'));
 
-type Outcome = 'renders' | 'too deep' | 'too slow';
+type Outcome = 'renders' | 'too deep' | 'too slow' | 'too long';
 
 const CASES: [string, Outcome, () => string][] = [
   ['25,000 nested quotes', 'too deep', () => `${'> '.repeat(25000)}a\n`],
@@ -24,7 +24,8 @@ const CASES: [string, Outcome, () => string][] = [
   ['50,000 nested brackets', 'renders', () => `${'['.repeat(50000)}a${']'.repeat(50000)}\n`],
   ['50,000 unmatched backticks', 'renders', () => `${'`a'.repeat(50000)}\n`],
   ['backtick runs of growing length', 'renders', () => `${Array.from({ length: 1000 }, (_, i) => `e${'`'.repeat(i + 1)}`).join('')}\n`],
-  ['a 5 MB word with no spaces', 'renders', () => `${'x'.repeat(5 * 2 ** 20)}\n`],
+  ['a 3 MB word with no spaces', 'renders', () => `${'x'.repeat(3 * 2 ** 20)}\n`],
+  ['a 12 MB word with no spaces', 'too long', () => `${'x'.repeat(12 * 2 ** 20)}\n`],
   ['a 1 MB line of words', 'renders', () => `${'word '.repeat(200000)}\n`],
   ['50,000 headings', 'renders', () => Array.from({ length: 50000 }, (_, i) => `## Heading ${i}\n\ntext\n\n`).join('')],
   ['30,000 emphasis closers', 'renders', () => `${'a**b'.repeat(30000)}\n`],
@@ -36,6 +37,7 @@ const CASES: [string, Outcome, () => string][] = [
 
 const MESSAGES: Record<Exclude<Outcome, 'renders'>, RegExp> = {
   'too deep': /^broadsheet: document nests quotes or lists more than 500 levels deep\n$/,
+  'too long': /^broadsheet: a paragraph of 12\.0 MB \(no blank line in it\) is more than the Markdown parser can take\n$/,
   'too slow': /^broadsheet: gave up after \d+\.\d s of processing \(limit: 5 s \+ 0\.5 s per MB\): the Markdown parser is too slow on this document\n$/,
 };
 

@@ -7,6 +7,7 @@
 import type { Token, Tokens } from 'marked';
 import GithubSlugger from 'github-slugger';
 import { splitFrontMatter } from '../load/frontmatter.js';
+import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
 import { lex } from './parse.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
@@ -74,7 +75,7 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   const { meta, bodyStart } = splitFrontMatter(source);
   const body = source.slice(bodyStart);
   checkDepth(body);
-  const blocks = lex(body, { inline });
+  const blocks = lexWithin(body, inline);
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
   const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
@@ -149,6 +150,22 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
   }
   const definitions = placed.filter((p) => p.token.type === 'def').map((p) => ({ label: (p.token as Tokens.Def).tag, start: p.start, end: p.start + p.token.raw.length }));
   return { source, bytes: options.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions };
+}
+
+/**
+ * marked's block patterns run out of regular-expression stack on one block of several MB (a
+ * paragraph or line with no blank line in it; 8 MB always, 5 MB sometimes): say so, not "error".
+ */
+function lexWithin(body: string, inline: boolean): Token[] {
+  try {
+    return lex(body, { inline });
+  } catch (error) {
+    if (!(error instanceof RangeError) || !/call stack/i.test(error.message)) throw error;
+    let longest = 0;
+    for (const block of body.split(/\n[ \t]*\n/)) longest = Math.max(longest, block.length);
+    if (longest < 2 ** 20) throw error;
+    throw new BroadsheetError('too-large', `a paragraph of ${(longest / 2 ** 20).toFixed(1)} MB (no blank line in it) is more than the Markdown parser can take`);
+  }
 }
 
 /** Attach source offsets to top-level tokens: marked's top-level raws tile the body exactly. */
