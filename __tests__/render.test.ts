@@ -26,12 +26,14 @@ describe('text rendering', () => {
 
   it('wraps list items with a hanging indent (marked-terminal never wraps lists)', () => {
     expect(text('- alpha beta gamma delta epsilon\n', 16)).toBe('• alpha beta\n  gamma delta\n  epsilon\n');
+    // Broken for the whole item: no widow ('of' alone) on its last line.
+    expect(text('- one more item of the list to set, set apart from all of it\n', 24)).toBe('• one more item of the\n  list to set, set apart\n  from all of it\n');
     expect(text('1. alpha beta gamma delta\n', 14)).toBe('1. alpha beta\n   gamma delta\n');
   });
 
   it('indents nested lists and quotes within the width', () => {
     const out = text('- a\n  - b b b b b b b b b b b b b\n\n> quote quote quote quote quote\n', 16);
-    expect(out).toBe('• a\n  ◦ b b b b b b\n    b b b b b b\n    b\n\n> quote quote\n> quote quote\n> quote\n');
+    expect(out).toBe('• a\n  ◦ b b b b b b\n    b b b b b\n    b b\n\n> quote quote\n> quote\n> quote quote\n');
   });
 
   it('measures CJK and emoji in columns, not UTF-16 units', () => {
@@ -57,10 +59,10 @@ describe('text rendering', () => {
     expect(text('<https://x.test/a>\n')).toBe('https://x.test/a\n');
   });
 
-  it('lists link targets as numbered footnotes, unbroken', () => {
+  it('lists link targets as numbered footnotes, whole where they fit, cut under their number where they cannot', () => {
     const long = 'https://example.com/a/really/long/path/that/is/wider/than/the/width';
-    const out = text(`See [one](${long}) and [two](https://x.test) and [one again](${long}).\n`, 30, { links: 'footnotes' });
-    expect(out).toBe(`See one[1] and two[2] and one\nagain[1].\n\n[1] ${long}\n[2] https://x.test\n`);
+    const out = text(`See [one](${long}) and [two](https://x.test/fits-in-26) and [one again](${long}).\n`, 30, { links: 'footnotes' });
+    expect(out).toBe('See one[1] and two[2] and\none again[1].\n\n[1] https://example.com/a/real\n    ly/long/path/that/is/wider\n    /than/the/width\n[2] https://x.test/fits-in-26\n');
   });
 
   it('puts footnotes after each selected section, numbered from 1', () => {
@@ -80,9 +82,10 @@ describe('text rendering', () => {
     expect(text('| a | b | c | d |\n|---|---|---|---|\n| 1 | 2 | 3 | 4 |\n', 12)).toBe('a: 1\nb: 2\nc: 3\nd: 4\n');
   });
 
-  it('cuts code lines at the width and expands tabs', () => {
-    expect(text('```\n\tx = 1234567890123\n```\n', 24)).toBe('        x = 123456789012\n    3\n');
-    expect(text('```\nabcdefghijklmnop\n```\n', 12)).toBe('abcdefghijkl\nmnop\n');
+  it('continues code lines wider than the width on the next row, marked, and expands tabs', () => {
+    expect(text('```\n\tx = 1234567890123\n```\n', 24)).toBe('        x = 12345678901↩\n    23\n');
+    expect(text('```\nabcdefghijklmnop\n```\n', 12)).toBe('abcdefghijk↩\nlmnop\n');
+    expect(text('```\nabcdefghijklmnop\n```\n', 0)).toBe('    abcdefghijklmnop\n');
   });
 
   it('never leaves trailing spaces, even in the kitchen sink', () => {
@@ -148,9 +151,30 @@ describe('code highlighting (marked-terminal, ansi only)', () => {
   });
 });
 
-describe('distribute', () => {
-  it('keeps narrow columns and shares the rest', () => {
-    expect(distribute([3, 40, 50], 40)).toEqual([3, 18, 19]);
-    expect(distribute([3, 4], 40)).toEqual([3, 4]);
+describe('table columns', () => {
+  it('keep their natural widths when they fit', () => {
+    expect(distribute([3, 4], [3, 4], 40)).toEqual([3, 4]);
+  });
+
+  it('keep at least their longest word and share the rest by the text left to fit', () => {
+    const widths = distribute([3, 40, 50], [3, 8, 6], 40);
+    expect(widths.reduce((a, b) => a + b)).toBe(40);
+    expect(widths[0]).toBe(3);
+    expect(widths[1]).toBeGreaterThanOrEqual(8);
+    expect(widths[2]).toBeGreaterThan(widths[1]!);
+  });
+
+  it('leave a nearly empty column narrow while a wide one wraps', () => {
+    const out = text('| id | description |\n|---|---|\n| 1 | a long description that will need to wrap over several lines in a narrow table |\n| 2 | short |\n', 40);
+    expect(out.split('\n')[0]).toBe('┌────┬─────────────────────────────────┐');
+    expect(widestLine(out)).toBe(40);
+    // Rows of several lines are ruled apart.
+    expect(out.split('\n').filter((line) => line.startsWith('├'))).toHaveLength(2);
+  });
+
+  it('list link targets under the table instead of inside a cell', () => {
+    const out = text('| name | link |\n|---|---|\n| a | [docs](https://example.com/a/doc) |\n', 40);
+    expect(out).toContain('│ a    │ docs[1] │');
+    expect(out).toContain('\n\n[1] https://example.com/a/doc\n');
   });
 });

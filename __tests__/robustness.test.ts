@@ -90,6 +90,15 @@ const fragments = [
   'line\u2028separator\u2029para',
   '\n## A\u2028B\n',
   '\n---\n\n## After a keyless rule\n\n---\n',
+  'a footnote[^n] here',
+  '\n[^n]: The note, long enough to wrap at narrow widths.\n',
+  '\n> [!WARNING]\n> Careful.\n',
+  '<p align="center"><img src="x.png" alt="Logo"> <a href="https://x.test/a/long/path">site</a></p>',
+  '\n<details><summary>More</summary>\n\nhidden\n\n</details>\n',
+  '&copy; &amp; &nbsp; &#x1F600;',
+  ':rocket: :not_one:',
+  '[in page](#section)',
+  '\n```\nconst aVeryLongLineOfCode = someFunction(withArguments, andMoreArguments, andEvenMore);\n```\n',
 ];
 
 const documents = fc.array(fc.constantFrom(...fragments), { maxLength: 30 }).map((parts) => parts.join(' '));

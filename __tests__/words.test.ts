@@ -5,7 +5,8 @@ import { Lexer } from 'marked';
 describe('countText', () => {
   it('counts words joined by apostrophes, dots and hyphens as one', () => {
     expect(countText('Russia’s one-on-one talks, v1.2.0 — and 12-point “paper”.')).toBe(7);
-    expect(countText('中文 и кириллица, Ελληνικά')).toBe(4);
+    expect(countText('中文 и кириллица, Ελληνικά')).toBe(5);
+    expect(countText('日本語のテキスト')).toBe(8);
   });
 
   it('counts Latin text (its own loop) exactly as the Unicode word pattern does', () => {

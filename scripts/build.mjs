@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -35,20 +36,32 @@ const noColorDetection = {
   },
 };
 
-// The highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) is a file of its own,
-// required only for ansi output of a document with fenced code that names a language.
-const separateHighlighter = {
-  name: 'separate-highlighter',
+// What only some documents need is a file of its own, required when a document needs it: the
+// highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) for ansi output of fenced
+// code that names a language; the HTML parser for documents with HTML blocks; the entity table
+// for documents with named entities; GitHub's emoji for documents with shortcodes.
+const LAZY = [
+  { source: 'src/highlight/highlight.ts', file: 'highlight.cjs' },
+  { source: 'src/document/html.ts', file: 'html.cjs' },
+  { source: 'src/document/entities.ts', file: 'entities.cjs' },
+  { source: 'src/document/emoji.ts', file: 'emoji.cjs' },
+];
+const separateBundles = {
+  name: 'separate-bundles',
   setup(b) {
-    b.onResolve({ filter: /\/highlight\/highlight\.js$/ }, () => ({ path: './highlight.cjs', external: true }));
+    b.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
+      const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      const lazy = LAZY.find(({ source }) => target === resolve(source));
+      return lazy && args.kind === 'dynamic-import' ? { path: `./${lazy.file}`, external: true } : undefined;
+    });
   },
 };
 
 const common = {
   bundle: true,
   platform: 'node',
-  // CommonJS: esbuild turns each dynamic import() into a lazy initialiser, so the core, chalk,
-  // wrap-ansi and string-width are parsed with the bundle but run only when a document needs them.
+  // CommonJS: esbuild turns each dynamic import() into a lazy initialiser, so the core, chalk
+  // and string-width are parsed with the bundle but run only when a document needs them.
   format: 'cjs',
   target: 'node20',
   // Node built-ins imported on demand become require() calls: the bundle runs in a vm.Script,
@@ -60,14 +73,14 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({ ...common, entryPoints: ['src/highlight/highlight.ts'], outfile: 'dist/highlight.cjs' });
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, entryPoints: [source], outfile: `dist/${file}` })));
 
 await build({
   ...common,
   entryPoints: ['src/process.ts'],
   outfile: 'dist/broadsheet.cjs',
   define: { BROADSHEET_VERSION: JSON.stringify(pkg.version) },
-  plugins: [lazyChildProcess, noColorDetection, separateHighlighter, markedForGfm],
+  plugins: [lazyChildProcess, noColorDetection, separateBundles, markedForGfm],
 });
 
 // The bundle's last line names this build by its content; the bin uses a code cache only when the

@@ -10,7 +10,7 @@ import type { Highlighter } from './highlight/highlight.js';
 import { allTokens } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
-import { isSimpleToWrap } from './layout/measure.js';
+import { isSimple } from './layout/measure.js';
 import type { RenderRequest } from './request.js';
 import { plainTheme, type Theme } from './theme/theme.js';
 
@@ -24,7 +24,7 @@ export interface Kit {
 export interface Needs {
   /** Styles (chalk). */
   ansi: boolean;
-  /** The full Unicode layout: text the fast path cannot measure, or styled text. */
+  /** The full Unicode measure: text of characters the fast path does not know the width of. */
   unicode: boolean;
   highlight: boolean;
 }
@@ -38,9 +38,7 @@ export function needsOf(doc: Document, request: RenderRequest): Needs {
   const ansi = request.format === 'ansi';
   const tokens = documentTokens(doc);
   const highlight = ansi && !request.toc && tokens.some((token) => token.type === 'code' && Boolean(token.lang?.trim()));
-  // Styled text is wrapped by wrap-ansi, which keeps styles and links whole across lines.
-  const unicode = highlight || (ansi && (request.toc || request.hyperlinks || tokens.some(isStyled))) || needsUnicode(doc, tokens);
-  return { ansi, unicode, highlight };
+  return { ansi, unicode: needsUnicode(doc, tokens), highlight };
 }
 
 export async function loadKit(needs: Needs): Promise<Kit> {
@@ -60,27 +58,21 @@ function documentTokens(doc: Document): Token[] {
     if (section.heading) tops.push(section.heading);
     for (const token of section.tokens) tops.push(token);
   }
-  return [...allTokens(tops)];
-}
-
-/** Tokens whose ansi rendering is styled before it is wrapped (table headers are bold). */
-const STYLED = new Set(['strong', 'em', 'del', 'codespan', 'link', 'image', 'table']);
-
-function isStyled(token: Token): boolean {
-  return STYLED.has(token.type);
+  return allTokens(tops);
 }
 
 /**
  * Text the fast layout cannot measure. Every printed character comes from the source, the front
- * matter or an entity, so a source of one-column text without entities needs nothing more; else
- * each token's text decides. A false "yes" costs milliseconds, a false "no" a wrong layout.
+ * matter, an entity or an emoji shortcode, so a source of one-column text with neither needs
+ * nothing more; else each token's text decides. A false "yes" costs milliseconds, a false "no" a
+ * wrong layout.
  */
 function needsUnicode(doc: Document, tokens: Token[]): boolean {
-  if (Object.values(doc.meta).some((value) => !isSimpleToWrap(value))) return true;
+  if (Object.values(doc.meta).some((value) => !isSimple(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
-  if (!body.includes('\t') && !body.includes('&') && isSimpleToWrap(body)) return false;
+  if (!body.includes('\t') && !body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && isSimple(body)) return false;
   return tokens.some((token) => {
     const text = (token as { text?: unknown }).text;
-    return typeof text === 'string' && (text.includes('\t') || !isSimpleToWrap(text.replace(/\n/g, ' ')));
+    return typeof text === 'string' && (text.includes('\t') || !isSimple(text.replace(/\n/g, ' ')));
   });
 }

@@ -4,7 +4,8 @@
  * no clock (the CLI passes a guard that puts the synchronous steps under a time limit).
  */
 import { selectSections } from './document/select.js';
-import { parseDocument, type Document, type Section } from './document/tree.js';
+import { loadDecoders } from './document/transform.js';
+import { buildDocument, decodersFor, lexDocument, type Document, type Section } from './document/tree.js';
 import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
 import { jsonArticle, type JsonArticle } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
@@ -33,11 +34,15 @@ export async function renderDocument(markdown: MarkdownInput, request: Partial<R
   const guard: Guard = hooks.guard ?? ((step) => step());
   // Extraction as Markdown needs headings and source ranges only: inline markup is not lexed.
   const inline = !(complete.format === 'markdown' && !complete.toc);
+  const lexed = guard(() => lexDocument(text, { inline, bytes }));
+  // What the tokens hold decides what is loaded: decoders for entities, HTML and emoji first...
+  const decoders = await loadDecoders(decodersFor(lexed));
   const { doc, selection, needs } = guard(() => {
-    const doc = parseDocument(text, { inline, bytes });
+    const doc = buildDocument(lexed, decoders);
     const selection = complete.sections.length > 0 ? selectSections(doc, complete.sections) : undefined;
     return { doc, selection, needs: needsOf(doc, complete) };
   });
+  // ...then, from the document as a reader sees it, what rendering needs.
   const kit = await (hooks.loadKit ?? loadKit)(needs);
   return guard(() => renderParsed(doc, selection, complete, kit));
 }

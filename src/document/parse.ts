@@ -4,6 +4,7 @@
  */
 import { Lexer, Marked, type MarkedExtension, type Token, type TokensList } from 'marked';
 import { BroadsheetError } from '../errors.js';
+import { footnotes } from './footnotes.js';
 
 export interface LexOptions {
   /**
@@ -55,7 +56,7 @@ export function lex(body: string, options: LexOptions): TokensList {
   // CommonMark: they are lexed as stand-ins of the same length and put back afterwards.
   const standIns = /[\u2028\u2029]/.test(body) ? chooseStandIns(body) : undefined;
   const source = standIns ? body.replace(/[\u2028\u2029]/g, (ch) => (ch === '\u2028' ? standIns[0] : standIns[1])) : body;
-  const marked = new Marked({ gfm: true }).use(boundedTables);
+  const marked = new Marked({ gfm: true }).use(boundedTables, footnotes());
   let tokens: TokensList;
   if (options.inline) tokens = marked.lexer(source);
   else {
@@ -91,19 +92,20 @@ function putBack(value: unknown, originals: Map<string, string>, seen = new Set<
 }
 
 /** Every token in the tree, depth first, containers before their children. */
-export function* allTokens(tokens: readonly Token[]): Generator<Token> {
+export function allTokens(tokens: readonly Token[], out: Token[] = []): Token[] {
   for (const token of tokens) {
-    yield token;
+    out.push(token);
     switch (token.type) {
       case 'list':
-        for (const item of token.items) yield* allTokens(item.tokens);
+        for (const item of token.items) allTokens(item.tokens, out);
         break;
       case 'table':
-        for (const cell of token.header) yield* allTokens(cell.tokens);
-        for (const row of token.rows) for (const cell of row) yield* allTokens(cell.tokens);
+        for (const cell of token.header) allTokens(cell.tokens, out);
+        for (const row of token.rows) for (const cell of row) allTokens(cell.tokens, out);
         break;
       default:
-        if ('tokens' in token && Array.isArray(token.tokens)) yield* allTokens(token.tokens as Token[]);
+        if ('tokens' in token && Array.isArray(token.tokens)) allTokens(token.tokens as Token[], out);
     }
   }
+  return out;
 }

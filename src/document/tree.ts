@@ -9,7 +9,9 @@ import GithubSlugger from 'github-slugger';
 import { splitFrontMatter } from '../load/frontmatter.js';
 import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
-import { lex } from './parse.js';
+import type { FootnoteDefinition } from './footnotes.js';
+import { allTokens, lex } from './parse.js';
+import { decodeMeta, decodersNeeded, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
 
@@ -56,6 +58,8 @@ export interface Document {
   /** Whether releases shape the tree (a changelog: two or more headings that name versions). */
   releases: boolean;
   definitions: Definition[];
+  /** GFM footnote definitions by label; rendered where they are referenced, numbered. */
+  footnotes: Map<string, FootnoteDefinition>;
 }
 
 export interface ParseOptions {
@@ -70,12 +74,40 @@ interface Placed {
   start: number;
 }
 
-export function parseDocument(source: string, options: ParseOptions = {}): Document {
+/** The first step: front matter split off, the body lexed. Decoders are loaded after it, for what it holds. */
+export interface Lexed {
+  source: string;
+  bytes?: Uint8Array;
+  meta: Record<string, string>;
+  bodyStart: number;
+  body: string;
+  tokens: Token[];
+  inline: boolean;
+}
+
+export function lexDocument(source: string, options: ParseOptions = {}): Lexed {
   const inline = options.inline ?? true;
   const { meta, bodyStart } = splitFrontMatter(source);
   const body = source.slice(bodyStart);
   checkDepth(body);
-  const blocks = lexWithin(body, inline);
+  return { source, bytes: options.bytes, meta, bodyStart, body, tokens: lexWithin(body, inline), inline };
+}
+
+/** The decoders a lexed document gives work to (HTML blocks only matter when it is rendered). */
+export function decodersFor(lexed: Lexed): DecoderNeeds {
+  return decodersNeeded(lexed.tokens, lexed.meta, { html: lexed.inline });
+}
+
+/** Lex and build in one go, with the decoders given (the library and tests; the pipeline loads them between). */
+export function parseDocument(source: string, options: ParseOptions = {}, decoders: Decoders = {}): Document {
+  return buildDocument(lexDocument(source, options), decoders);
+}
+
+/** The second step: the tokens as a reader sees them (transform.ts), then the section tree. */
+export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
+  const { source, bodyStart, body, inline } = lexed;
+  const meta = decodeMeta(lexed.meta, decoders);
+  const blocks = transformTokens(lexed.tokens, decoders);
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
   const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
@@ -135,7 +167,8 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
       number: parent ? `${parent.number}.${siblings.length + 1}` : String(siblings.length + 1),
       level: heading.depth,
       title: titleText,
-      slug: slugger.slug(titleText),
+      // GitHub makes the anchor from the heading as written: emoji as their shortcodes.
+      slug: slugger.slug(plainInline(heading.tokens, true)),
       start,
       end,
       heading,
@@ -149,7 +182,9 @@ export function parseDocument(source: string, options: ParseOptions = {}): Docum
     current = section;
   }
   const definitions = placed.filter((p) => p.token.type === 'def').map((p) => ({ label: (p.token as Tokens.Def).tag, start: p.start, end: p.start + p.token.raw.length }));
-  return { source, bytes: options.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions };
+  const footnotes = new Map<string, FootnoteDefinition>();
+  for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes };
 }
 
 /**

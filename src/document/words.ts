@@ -4,13 +4,22 @@
  */
 import type { Token } from 'marked';
 
-export function plainInline(tokens: readonly Token[] | undefined): string {
+/**
+ * The text a reader sees in inline tokens, on one line. `shortcodes`: emoji as the shortcodes
+ * they were written as (GitHub makes heading anchors from those).
+ */
+export function plainInline(tokens: readonly Token[] | undefined, shortcodes = false): string {
   if (!tokens) return '';
   let out = '';
   for (const token of tokens) {
     switch (token.type) {
       case 'text':
-        out += 'tokens' in token && token.tokens ? plainInline(token.tokens) : token.text;
+        out += 'tokens' in token && token.tokens ? plainInline(token.tokens, shortcodes) : token.text;
+        break;
+      case 'emoji':
+        out += shortcodes ? token.raw : textOf(token);
+        break;
+      case 'footnoteReference':
         break;
       case 'escape':
       case 'codespan':
@@ -26,13 +35,18 @@ export function plainInline(tokens: readonly Token[] | undefined): string {
       case 'checkbox':
         break;
       default:
-        out += 'tokens' in token && token.tokens ? plainInline(token.tokens) : textOf(token);
+        out += 'tokens' in token && token.tokens ? plainInline(token.tokens as Token[], shortcodes) : textOf(token);
     }
   }
   return out.replace(/\s+/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+/**
+ * A word: letters or digits, joined by apostrophes, dots or hyphens; in Chinese and Japanese,
+ * which do not put spaces between words, each Han or kana character (as word processors count
+ * them).
+ */
+const WORD = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu;
 
 /** Words in block tokens: letters or digits, joined by apostrophes, dots or hyphens. */
 export function countWords(tokens: readonly Token[] | undefined): number {
@@ -45,6 +59,11 @@ export function countWords(tokens: readonly Token[] | undefined): number {
       case 'def':
       case 'html':
       case 'checkbox':
+      case 'emoji':
+      case 'footnoteReference':
+        break;
+      case 'htmlDetails':
+        words += countWords((token as unknown as { summary: Token[] }).summary) + countWords(token.tokens as Token[]);
         break;
       case 'code':
       case 'codespan':

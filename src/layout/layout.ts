@@ -1,39 +1,92 @@
 /**
  * Line layout in display columns (CJK and emoji count two). A Layout is made for one document by
- * the kit (kit.ts): without the Unicode layout it measures and wraps text of one-column
- * characters itself, with wrap-ansi's own algorithm (tested to give identical lines); with it,
- * anything else (styles, links, CJK, emoji, combining marks) goes to wrap-ansi and string-width.
+ * the kit (kit.ts): without the Unicode measure it measures text of one-column characters itself
+ * (a test holds it to string-width); with it, string-width measures everything else. Paragraphs
+ * are broken by breaker.ts; code is soft-wrapped with a continuation mark.
  */
-import { ESC, MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
-import { isSimple, isSimpleToWrap, type UnicodeLayout } from './measure.js';
+import { MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
+import { breakParagraph, type Measurer } from './breaker.js';
+import { isSimple, type UnicodeLayout } from './measure.js';
+import { KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
 
+/** Marks a code line that continues on the next row. */
+export const CONTINUATION = '↩';
+
 export class Layout {
-  /** `unicode`: the full layout; without it, text outside the fast path is an internal error. */
-  constructor(private readonly unicode?: UnicodeLayout) {}
+  private readonly measurer: Measurer;
+  /** string-width's answers: it costs microseconds a call, and tables and emoji ask again and again. */
+  private readonly widths = new Map<string, number>();
 
-  /** Width in terminal columns of text that may carry broadsheet's own SGR and OSC 8 codes. */
+  /** `unicode`: the full measure; without it, text outside the fast path is an internal error. */
+  constructor(private readonly unicode?: UnicodeLayout) {
+    this.measurer = { simple: isSimple, width: (text) => this.measure(text) };
+  }
+
+  /** Width in terminal columns of text that may carry broadsheet's own codes and markers. */
   columns(text: string): number {
-    const plain = stripEscapes(text);
-    return isSimple(plain) ? plain.length : this.full().stringWidth(plain);
+    return this.measure(stripMarkers(stripEscapes(text)));
   }
 
-  /** Word-wrap styled text to `width` columns; 0 means no wrapping. Long words are broken. */
-  wrap(text: string, width: number): string {
-    if (width <= 0) return text;
-    if (isPlainSimple(text)) {
-      const normal = ASCII.test(text) ? text : text.normalize();
-      return normal.includes('\n') ? normal.split('\n').map((line) => wrapLine(line, width)).join('\n') : wrapLine(normal, width);
+  private measure(plain: string): number {
+    if (isSimple(plain)) return plain.length;
+    let width = this.widths.get(plain);
+    if (width === undefined) {
+      width = this.full().stringWidth(plain);
+      if (plain.length <= 64 && this.widths.size < 50_000) this.widths.set(plain, width);
     }
-    return this.full().wrapAnsi(text, width, { hard: true, trim: true });
+    return width;
   }
 
-  /** Break preformatted text at exactly `width` columns, keeping its spaces. */
-  chop(text: string, width: number): string {
-    if (width <= 0) return text;
-    if (isPlainSimple(text)) return text.normalize().split('\n').map((line) => chopLine(line, width)).join('\n');
-    return this.full().wrapAnsi(text, width, { hard: true, wordWrap: false, trim: false });
+  /**
+   * A paragraph set to `width` columns (breaker.ts); 0 means one line per paragraph. Either way
+   * runs of spaces collapse to one (but in code spans) and no line starts or ends with a space.
+   */
+  wrap(text: string, width: number): string {
+    // eslint-disable-next-line no-control-regex
+    const normal = /^[\x00-\x7F]*$/.test(text) ? text : text.normalize();
+    if (width <= 0) return unwrapped(normal);
+    return breakParagraph(normal, width, this.measurer);
+  }
+
+  /**
+   * A line of code wider than `width` continues on the next row, with CONTINUATION at the end
+   * of each row it leaves: broken after a space or punctuation in the last third of the row
+   * where there is one, else at the width. Every character is kept, in order.
+   */
+  wrapCode(line: string, width: number, mark: (text: string) => string = (t) => t): string {
+    if (width <= 1 || this.columns(line) <= width) return line;
+    const room = width - 1;
+    const rows: string[] = [];
+    let row = '';
+    let rowWidth = 0;
+    /** The row so far at the last good break: after a space or punctuation. */
+    let lastBreak: { at: number; width: number } | undefined;
+    const cut = (at: number, used: number) => {
+      rows.push(row.slice(0, at));
+      row = row.slice(at);
+      rowWidth -= used;
+      lastBreak = undefined;
+    };
+    for (const piece of splitEscapes(line)) {
+      if (piece.escape) {
+        row += piece.text;
+        continue;
+      }
+      for (const ch of clusters(piece.text, isSimple(piece.text))) {
+        const w = this.columns(ch);
+        if (rowWidth + w > room && rowWidth > 0) {
+          const good = lastBreak && lastBreak.width >= Math.ceil((room * 2) / 3) ? lastBreak : undefined;
+          cut(good ? good.at : row.length, good ? good.width : rowWidth);
+        }
+        row += ch;
+        rowWidth += w;
+        if (/[\s,;.)\]}>/=&|:-]/.test(ch)) lastBreak = { at: row.length, width: rowWidth };
+      }
+    }
+    rows.push(row);
+    return restyle(rows, mark(CONTINUATION));
   }
 
   widest(text: string): number {
@@ -88,103 +141,43 @@ export class Layout {
   }
 
   private full(): UnicodeLayout {
-    if (!this.unicode) throw new Error('internal: the Unicode layout was not loaded for this document');
+    if (!this.unicode) throw new Error('internal: the Unicode measure was not loaded for this document');
     return this.unicode;
   }
 }
 
-// eslint-disable-next-line no-control-regex
-const ASCII = /^[\u0000-\u007F]*$/;
-function isPlainSimple(text: string): boolean {
-  return !text.includes(ESC) && !text.includes('\t') && isSimpleToWrap(text.replace(/\n/g, ' '));
+/** Rows of a cut line, each closing the styles and link open at its end and the next opening them again. */
+function restyle(rows: string[], mark: string): string {
+  const state = new StyleState();
+  return rows
+    .map((row, i) => {
+      let out = state.reopen() + row;
+      for (let at = row.indexOf('\u001B'); at >= 0; at = row.indexOf('\u001B', at + 1)) {
+        const length = escapeLength(row, at);
+        if (length > 0) state.apply(row.slice(at, at + length));
+      }
+      out += state.close();
+      return i < rows.length - 1 ? out + mark : out;
+    })
+    .join('\n');
 }
 
-/** wrap-ansi's `exec` with { hard: true, trim: true }, for text where width equals length. */
-function wrapLine(line: string, width: number): string {
-  const common = wrapSingleSpaced(line, width);
-  if (common !== undefined) return common;
-  if (line.trim() === '') return '';
-  const rows = [''];
-  let rowLength = 0;
-  let trimmedRow = -1;
-  let first = true;
-  for (const word of line.split(' ')) {
-    const last = rows.length - 1;
-    if (trimmedRow !== last) {
-      const trimmed = rows[last]!.trimStart();
-      if (trimmed.length !== rows[last]!.length) {
-        rows[last] = trimmed;
-        rowLength = trimmed.length;
-      }
-      if (trimmed.length > 0) trimmedRow = last;
-    }
-    if (first) first = false;
-    else if (rowLength > 0) {
-      rows[rows.length - 1] += ' ';
-      rowLength++;
-    }
-    if (word.length > width) {
-      // A word longer than the line is broken; it starts here only if that costs no extra row.
-      const remaining = width - rowLength;
-      if (Math.floor((word.length - 1) / width) < 1 + Math.floor((word.length - remaining - 1) / width)) {
-        rows.push('');
-        rowLength = 0;
-      }
-      for (let i = 0; i < word.length; i++) {
-        if (rowLength > 0 && rowLength + 1 > width) {
-          rows.push('');
-          rowLength = 0;
-        }
-        rows[rows.length - 1] += word.charAt(i);
-        rowLength++;
-        if (rowLength === width && i < word.length - 1) {
-          rows.push('');
-          rowLength = 0;
-        }
-      }
-      continue;
-    }
-    if (rowLength + word.length > width && rowLength > 0 && word.length > 0) {
-      rows.push('');
-      rowLength = 0;
-    }
-    rows[rows.length - 1] += word;
-    rowLength += word.length;
-  }
-  return rows.map((row) => (row.endsWith(' ') ? row.replace(/ +$/, '') : row)).join('\n');
-}
-
-/**
- * The common case of wrapLine, without its per-word strings: words one space apart, none wider
- * than the line. A row breaks where the next word and its space would pass the width, so the
- * result is the line with some spaces turned into newlines. Undefined for any other line.
- */
-function wrapSingleSpaced(line: string, width: number): string | undefined {
-  if (line === '' || line.charCodeAt(0) === 32 || line.charCodeAt(line.length - 1) === 32 || line.includes('  ')) return undefined;
+/** Width 0: each paragraph on one line; runs of spaces collapse but in code spans; no markers. */
+function unwrapped(text: string): string {
+  if (!hasMarkers(text) && !text.includes('  ') && !/^ | $|\n | \n/.test(text)) return text;
   let out = '';
-  let rowStart = 0;
-  let rowLength = -1;
-  for (let start = 0; start <= line.length; ) {
-    let end = line.indexOf(' ', start);
-    if (end < 0) end = line.length;
-    const length = end - start;
-    if (length > width) return undefined;
-    if (rowLength < 0) rowLength = length;
-    else if (rowLength + 1 + length > width) {
-      out += `${line.slice(rowStart, start - 1)}\n`;
-      rowStart = start;
-      rowLength = length;
-    } else rowLength += 1 + length;
-    start = end + 1;
+  let keep = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === KEEP_START) keep = true;
+    else if (c === KEEP_END) keep = false;
+    else if (c === ' ' && !keep && (out === '' || out.endsWith(' ') || out.endsWith('\n'))) continue;
+    else out += c;
   }
-  return out + line.slice(rowStart);
-}
-
-function chopLine(line: string, width: number): string {
-  if (line.length <= width) return line;
-  const rows: string[] = [];
-  for (let at = 0; at < line.length; at += width) rows.push(line.slice(at, at + width));
-  return rows.join('\n');
+  return stripMarkers(out)
+    .split('\n')
+    .map((line) => line.replace(/ +$/, ''))
+    .join('\n');
 }
 
 /** Prefix each line; blank lines get the prefix without its trailing spaces. */

@@ -45,7 +45,7 @@ export function jsonArticle(doc: Document, selection: readonly Section[] | undef
       title: section.title,
       slug: section.slug || null,
       words: sectionWords(section),
-      text: renderSectionBody(section, { width: 0, hyperlinks: false, links: 'inline' }, kit).replace(/\n$/, ''),
+      text: renderSectionBody(doc, section, { width: 0, hyperlinks: false, links: 'inline' }, kit).replace(/\n$/, ''),
       markdown: sourceOf(doc, section, options.heading),
     })),
   };

@@ -25,6 +25,9 @@ export interface Theme {
   html: Style;
   border: Style;
   quoteBar: string;
+  /** A GitHub alert's label and bar, by variant (note, tip, important, warning, caution). */
+  alert: (variant: string, label: string) => string;
+  alertBar: (variant: string) => string;
   bullets: readonly string[];
   rule: string;
 }
@@ -49,6 +52,8 @@ export const plainTheme: Theme = {
   html: same,
   border: same,
   quoteBar: '>',
+  alert: (_, label) => `${label}:`,
+  alertBar: () => '>',
   bullets: ['•', '◦', '▪'],
   rule: '─',
 };

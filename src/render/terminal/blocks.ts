@@ -5,11 +5,12 @@
  * UTF-16 units instead of columns, print `#` prefixes and leak table colours into pipes.
  */
 import type { Token, Tokens } from 'marked';
+import type { Alert } from '../../document/transform.js';
 import { indent, maxOf } from '../../layout/layout.js';
 import { sanitize } from '../../sanitize.js';
 import { renderCode } from './code.js';
 import { MIN_INNER, type TerminalContext } from './context.js';
-import { renderInline } from './inline.js';
+import { checkbox, renderInline } from './inline.js';
 import { renderTable } from './table.js';
 
 /** A rule (`---`) is this wide at most. */
@@ -34,7 +35,7 @@ function renderBlock(token: Token, width: number, ctx: TerminalContext, depth: n
       return renderHeading(renderInline(token.tokens, ctx), token.depth, width, ctx);
     case 'paragraph':
     case 'text':
-      return layout.wrap(renderInline('tokens' in token && token.tokens ? token.tokens : [{ type: 'text', raw: token.text, text: token.text }], ctx), width);
+      return blankLinesOnce(layout.wrap(renderInline('tokens' in token && token.tokens ? token.tokens : [{ type: 'text', raw: token.text, text: token.text }], ctx), width));
     case 'hr':
       return theme.border(theme.rule.repeat(width > 0 ? Math.min(width, RULE_WIDTH) : RULE_WIDTH));
     case 'code':
@@ -46,9 +47,26 @@ function renderBlock(token: Token, width: number, ctx: TerminalContext, depth: n
     case 'table':
       return renderTable(token as Tokens.Table, width, ctx);
     case 'html':
-      return theme.html(layout.chop(sanitize(token.text).replace(/\n+$/, ''), width));
+      // Only when no HTML parser was loaded (the library without decoders): shown as it is, dimmed.
+      return theme.html(layout.wrap(sanitize(token.text).replace(/\n+$/, ''), width));
     case 'checkbox':
-      return (token as Tokens.Checkbox).checked ? '[x]' : '[ ]';
+      return checkbox((token as Tokens.Checkbox).checked, ctx).trimEnd();
+    case 'footnoteDefinition':
+      // Shown in the notes, where it is referenced.
+      return '';
+    case 'blocks':
+      return renderBlocks(token.tokens as Token[], width, ctx, depth).join('\n\n');
+    case 'htmlHeading':
+      return centerIf((token as unknown as { align?: string }).align === 'center', renderHeading(renderInline(token.tokens as Token[], ctx), (token as unknown as { depth: number }).depth, width, ctx), width, ctx);
+    case 'htmlCentered':
+      return centerIf(true, renderBlocks(token.tokens as Token[], width, ctx, depth).join('\n\n'), width, ctx);
+    case 'htmlDetails': {
+      const summary = renderInline((token as unknown as { summary: Token[] }).summary, ctx);
+      const head = layout.wrap(`${theme.strong('▸')} ${theme.strong(summary)}`, width);
+      return [head, ...renderBlocks(token.tokens as Token[], width, ctx, depth)].join('\n\n');
+    }
+    case 'alert':
+      return renderAlert(token as unknown as Alert, width, ctx, depth);
     default:
       return 'tokens' in token && Array.isArray(token.tokens)
         ? renderBlocks(token.tokens, width, ctx, depth).join('\n\n')
@@ -64,6 +82,37 @@ export function renderHeading(styled: string, level: number, width: number, ctx:
     .map((line) => ctx.theme.heading(line, level))
     .join('\n');
   return ruleChar ? ctx.layout.underline(painted, ruleChar, width) : painted;
+}
+
+/**
+ * Line breaks (`<br><br><br>` in a README's HTML) leave at most one blank line inside a paragraph,
+ * and none at its ends: blocks stay one blank line apart.
+ */
+function blankLinesOnce(text: string): string {
+  return text.includes('\n\n') || /^\n|\n$/.test(text) ? text.replace(/\n(?:[ \t]*\n)+/g, '\n\n').replace(/^\n+|\n+$/g, '') : text;
+}
+
+/** Each line in the middle of the measure (`align="center"`); as it is without a width. */
+function centerIf(center: boolean, text: string, width: number, ctx: TerminalContext): string {
+  if (!center || width <= 0) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      const gap = Math.floor((width - ctx.layout.columns(line)) / 2);
+      return gap > 0 && line !== '' ? ' '.repeat(gap) + line : line;
+    })
+    .join('\n');
+}
+
+const ALERT_LABELS: Record<Alert['variant'], string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
+
+/** A GitHub alert: its label on the first line, its text below, behind a bar in the alert's colour. */
+function renderAlert(alert: Alert, width: number, ctx: TerminalContext, depth: number): string {
+  const { theme } = ctx;
+  const narrow = width > 0 && width - 2 < MIN_INNER;
+  const label = theme.alert(alert.variant, ALERT_LABELS[alert.variant]);
+  const body = [label, ...renderBlocks(alert.tokens, narrow ? width : width > 0 ? width - 2 : 0, ctx, depth)].join('\n\n');
+  return narrow ? body : indent(body, `${theme.alertBar(alert.variant)} `);
 }
 
 function renderQuote(token: Tokens.Blockquote, width: number, ctx: TerminalContext, depth: number): string {
@@ -83,7 +132,7 @@ function renderList(token: Tokens.List, width: number, ctx: TerminalContext, dep
     // A tight task item starts with a bare checkbox token: fold it into the first line of text.
     const first = tokens[1];
     if (tokens[0]?.type === 'checkbox' && first && (first.type === 'text' || first.type === 'paragraph')) {
-      const box: Token = { type: 'text', raw: '', text: (tokens[0] as Tokens.Checkbox).checked ? '[x] ' : '[ ] ' };
+      const box: Token = { type: 'checkbox', raw: '', checked: (tokens[0] as Tokens.Checkbox).checked } as Token;
       tokens = [{ ...first, tokens: [box, ...(('tokens' in first && first.tokens) || [])] } as Token, ...tokens.slice(2)];
     }
     return { marker, tokens };

@@ -17,12 +17,12 @@ export function renderCode(token: Tokens.Code, width: number, ctx: TerminalConte
     .join('\n');
   const lang = sanitize((token.lang ?? '').split(/\s/)[0] ?? '');
   const highlighted = ctx.highlight && lang ? ctx.highlight(source, lang) : undefined;
-  const lines = (highlighted ?? source).split('\n');
+  const lines = highlighted ? highlighted.split('\n') : source.split('\n').map((line) => (line === '' ? line : ctx.theme.codeBlock(line)));
   const out: string[] = [];
   for (const line of lines) {
-    for (const piece of layout.chop(line, inner).split('\n')) {
-      const body = highlighted ? piece : ctx.theme.codeBlock(piece);
-      out.push(layout.columns(piece.trim()) === 0 ? '' : ' '.repeat(margin) + body);
+    // Lines wider than the column continue on the next row, marked; width 0 keeps them whole.
+    for (const row of (inner > 0 ? layout.wrapCode(line, inner, ctx.theme.border) : line).split('\n')) {
+      out.push(layout.columns(row.trim()) === 0 ? '' : ' '.repeat(margin) + row);
     }
   }
   return out.join('\n');

@@ -1,6 +1,13 @@
-/** What every terminal renderer receives: the loaded kit, the request's link rules, and the notes collected so far. */
+/** What every terminal renderer receives: the loaded kit, the document's anchors and footnotes, the request's link rules, and the notes collected so far. */
+import type { FootnoteDefinition } from '../../document/footnotes.js';
+import { flatten, type Document } from '../../document/tree.js';
 import type { Kit } from '../../kit.js';
 import type { LinkStyle } from '../../request.js';
+
+/** How in-page links and headings are matched: letters and digits only (GitHub drops emoji and punctuation from anchors). */
+export function anchorKey(slug: string): string {
+  return slug.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
 
 /** Below this many columns a container stops indenting its content, so lines still fit. */
 export const MIN_INNER = 10;
@@ -14,16 +21,44 @@ export interface TerminalOptions {
   heading?: boolean;
 }
 
+/** What is listed after the text it belongs to (the document, or each selected section). */
+export interface Notes {
+  /** Link targets (`--links footnotes`), numbered from 1 in order of first use. */
+  links: string[];
+  linkNumbers: Map<string, number>;
+  /** GFM footnotes referenced, by label, numbered from 1 in order of first reference. */
+  footnotes: string[];
+  footnoteNumbers: Map<string, number>;
+}
+
 export interface TerminalContext extends Kit {
   hyperlinks: boolean;
   links: LinkStyle;
-  /** Link targets collected for the notes after the text (`--links footnotes`), numbered from 1. */
-  notes: string[];
-  /** Each collected target's number. */
-  noteNumbers: Map<string, number>;
+  notes: Notes;
+  /** Section numbers by anchorKey(slug), for in-page links (`[Styles](#styles)` -> `Styles (§2.1)`). */
+  anchors: Map<string, string>;
+  /** The document's footnote definitions, by label. */
+  footnoteDefinitions: ReadonlyMap<string, FootnoteDefinition>;
 }
 
-export function terminalContext(kit: Kit, options: TerminalOptions): TerminalContext {
-  // Highlighting is ansi's; the plain theme never colours code.
-  return { ...kit, highlight: kit.theme.ansi ? kit.highlight : undefined, hyperlinks: options.hyperlinks, links: options.links, notes: [], noteNumbers: new Map() };
+export function emptyNotes(): Notes {
+  return { links: [], linkNumbers: new Map(), footnotes: [], footnoteNumbers: new Map() };
+}
+
+export function terminalContext(doc: Document, kit: Kit, options: TerminalOptions): TerminalContext {
+  const anchors = new Map<string, string>();
+  for (const section of flatten(doc.sections)) {
+    const key = anchorKey(section.slug);
+    if (key && !anchors.has(key)) anchors.set(key, section.number);
+  }
+  return {
+    ...kit,
+    // Highlighting is ansi's; the plain theme never colours code.
+    highlight: kit.theme.ansi ? kit.highlight : undefined,
+    hyperlinks: options.hyperlinks,
+    links: options.links,
+    notes: emptyNotes(),
+    anchors,
+    footnoteDefinitions: doc.footnotes,
+  };
 }

@@ -15,30 +15,30 @@ export type { TerminalOptions } from './context.js';
 
 /** The whole document (header, lead, every section), or only the given sections. */
 export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit, selection?: readonly Section[]): string {
-  const ctx = terminalContext(kit, options);
+  const ctx = terminalContext(doc, kit, options);
   const { width } = options;
   const blocks: string[] = [];
   if (!selection) {
     for (const block of renderHeader(doc, width, ctx)) blocks.push(block);
     renderBlocks(doc.lead.tokens, width, ctx, 0, blocks);
     for (const section of doc.sections) sectionBlocks(section, width, ctx, blocks);
-    flushNotes(ctx, blocks);
+    flushNotes(ctx, blocks, width);
   } else {
     // Each selected section is read on its own: its link targets follow it, numbered from 1.
     for (const section of selection) {
       sectionBlocks(section, width, ctx, blocks, options.heading ?? true);
-      flushNotes(ctx, blocks);
+      flushNotes(ctx, blocks, width);
     }
   }
   return joinBlocks(blocks);
 }
 
 /** A section's content and subsections, without its own heading (JSON's `text`). */
-export function renderSectionBody(section: Section, options: TerminalOptions, kit: Kit): string {
-  const ctx = terminalContext(kit, options);
+export function renderSectionBody(doc: Document, section: Section, options: TerminalOptions, kit: Kit): string {
+  const ctx = terminalContext(doc, kit, options);
   const blocks = renderBlocks(section.tokens, options.width, ctx);
   for (const child of section.children) sectionBlocks(child, options.width, ctx, blocks);
-  flushNotes(ctx, blocks);
+  flushNotes(ctx, blocks, options.width);
   return joinBlocks(blocks);
 }
 

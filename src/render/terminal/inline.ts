@@ -1,23 +1,29 @@
 /**
  * Inline tokens -> one styled string. Every piece of document text passes through sanitize()
- * here, after marked has decoded entities, so `&#27;` cannot become a live escape.
+ * here, after entities are decoded, so `&#27;` cannot become a live escape. URLs are marked as
+ * atoms for the line breaker (never broken where they fit); code spans keep their spaces.
  */
 import type { Token } from 'marked';
 import { plainInline, textOf } from '../../document/words.js';
 import { osc8 } from '../../layout/ansi.js';
-import { REPLACEMENT, hasUnsafe, sanitize, sanitizeLine } from '../../sanitize.js';
-import type { TerminalContext } from './context.js';
+import { atom, keepSpaces } from '../../layout/styled.js';
+import { hasUnsafe, sanitize, sanitizeLine } from '../../sanitize.js';
+import { anchorKey, type TerminalContext } from './context.js';
+import { hyperlinkTarget } from './links.js';
+import { footnoteNumber, linkNumber, superscript } from './notes.js';
 
 /** The styles an inline span can nest. */
 type Emphasis = 'strong' | 'em' | 'del';
 
-/** Where a token sits: inside which styles, inside a link or not. */
-interface Within {
+/** Where a token sits: inside which styles, inside a link or not, in a table cell or not. */
+export interface Within {
   styles: ReadonlySet<Emphasis>;
   link: boolean;
+  /** In a table, link targets are listed under the table: a URL would take a column over. */
+  table?: string[];
 }
 
-const TOP: Within = { styles: new Set(), link: false };
+export const TOP: Within = { styles: new Set(), link: false };
 
 export function renderInline(tokens: readonly Token[] | undefined, ctx: TerminalContext, within: Within = TOP): string {
   if (!tokens) return '';
@@ -49,19 +55,24 @@ function renderToken(token: Token, ctx: TerminalContext, within: Within): string
     case 'del':
       return emphasis(token.type, token, ctx, within);
     case 'codespan':
-      return theme.code(sanitizeLine(token.text));
+      return keepSpaces(theme.code(sanitizeLine(token.text)));
     case 'br':
       return '\n';
     case 'link':
-      return renderLink(renderInline(token.tokens, ctx, { ...within, link: true }), plainInline(token.tokens), token.href, ctx, within);
-    case 'image': {
-      const alt = sanitizeLine(token.text);
-      return renderLink(theme.mark(alt ? `[image: ${alt}]` : '[image]'), '', token.href, ctx, within);
-    }
+      return renderLink(token.tokens ?? [], token.href, ctx, within);
+    case 'image':
+      // The picture's alt text, marked; its file is not something to follow, so not shown.
+      return image(token.text, ctx);
     case 'checkbox':
-      return token.checked ? '[x] ' : '[ ] ';
+      return checkbox(token.checked, ctx);
+    case 'emoji':
+      return token.text;
+    case 'footnoteReference':
+      return theme.mark(superscript(footnoteNumber(ctx, token.label)));
+    case 'htmlStyle':
+      return htmlStyle(token.kind, renderInline(token.tokens as Token[], ctx, within), ctx);
     case 'html':
-      // Inline tags are markup, not text; what they enclose arrives as text tokens of its own.
+      // A tag left unpaired, or a comment: markup, not text.
       return '';
     default:
       if ('tokens' in token && Array.isArray(token.tokens)) return renderInline(token.tokens, ctx, within);
@@ -73,62 +84,66 @@ function softBreaks(text: string): string {
   return text.includes('\n') ? text.replace(/[ \t]*\n[ \t]*/g, ' ') : text;
 }
 
+export function image(alt: string, ctx: TerminalContext): string {
+  const text = sanitizeLine(alt).trim();
+  // Kept on one line where it fits, like a URL: a mark broken in two reads as two.
+  return ctx.theme.mark(atom(text ? `[image: ${text}]` : '[image]'));
+}
+
+/** A task list's box: ☐/☑ in ansi; text keeps `[ ]`/`[x]`, which grep and people both read. */
+export function checkbox(checked: boolean, ctx: TerminalContext): string {
+  if (!ctx.theme.ansi) return checked ? '[x] ' : '[ ] ';
+  return `${checked ? ctx.theme.mark('☑') : '☐'} `;
+}
+
+function htmlStyle(kind: string, content: string, ctx: TerminalContext): string {
+  switch (kind) {
+    case 'kbd':
+      return ctx.theme.code(content);
+    case 'mark':
+    case 'u':
+    case 'ins':
+      return ctx.theme.em(content);
+    default:
+      return content;
+  }
+}
+
 /**
  * A link never hides its destination: when the text differs from the target, the target is shown
- * after it in parentheses or as a numbered footnote. OSC 8 makes it clickable only where the
- * target is exactly the URL shown (hyperlinkTarget), and never inside another link.
+ * after it in parentheses or as a numbered footnote. An in-page link (`#styles`) shows the number
+ * of the section it leads to (`§2.1`, which --section accepts), or nothing when there is none.
+ * OSC 8 makes it clickable only where the target is exactly the URL shown (hyperlinkTarget), and
+ * never inside another link.
  */
-function renderLink(label: string, plainLabel: string, href: string, ctx: TerminalContext, within: Within): string {
+function renderLink(tokens: Token[], href: string, ctx: TerminalContext, within: Within): string {
+  const label = renderInline(tokens, ctx, { ...within, link: true });
+  const plainLabel = plainInline(tokens);
   const shown = sanitizeLine(href).trim();
+  if (shown.startsWith('#')) {
+    const number = ctx.anchors.get(anchorKey(decodeAnchor(shown.slice(1))));
+    return number ? `${label} ${ctx.theme.url(`(§${number})`)}` : label;
+  }
   const target = ctx.hyperlinks && !within.link && !hasUnsafe(href) ? hyperlinkTarget(shown) : undefined;
-  const clickable = target ? osc8(label, target) : label;
-  if (!shown || sameTarget(plainLabel, shown)) return clickable;
-  if (ctx.links === 'footnotes') return `${clickable}${ctx.theme.mark(`[${noteNumber(ctx, shown)}]`)}`;
-  const url = ctx.theme.url(`(${shown})`);
+  if (!shown) return label;
+  // A label that is the URL itself (an autolink) is kept whole like any URL.
+  const same = sameTarget(plainLabel, shown);
+  const clickable = target ? osc8(same ? atom(label) : label, target) : same ? atom(label) : label;
+  if (same) return clickable;
+  if (ctx.links === 'footnotes' || within.table) return `${clickable}${ctx.theme.mark(`[${linkNumber(ctx, shown, within.table)}]`)}`;
+  const url = ctx.theme.url(`(${atom(shown)})`);
   return `${clickable} ${target ? osc8(url, target) : url}`;
 }
 
-/** The note a target is listed under, numbered in order of first use. */
-function noteNumber(ctx: TerminalContext, target: string): number {
-  let n = ctx.noteNumbers.get(target);
-  if (n === undefined) {
-    n = ctx.notes.push(target);
-    ctx.noteNumbers.set(target, n);
+function decodeAnchor(anchor: string): string {
+  try {
+    return decodeURIComponent(anchor).toLowerCase();
+  } catch {
+    return anchor.toLowerCase();
   }
-  return n;
 }
 
 function sameTarget(label: string, href: string): boolean {
   const strip = (s: string) => s.replace(/^mailto:/i, '').replace(/^https?:\/\//i, '').replace(/\/$/, '');
   return label !== '' && strip(label) === strip(href);
-}
-
-/**
- * The OSC 8 target for a URL as shown, or undefined: http, https and mailto only, printable
- * ASCII once parsed, and the URL the terminal would open must be the one the reader sees (case of
- * scheme and host, an empty path's `/` and percent-encoding aside). `https://evil.test\@bank.example`
- * shows a bank but parses as evil.test: it is not made clickable.
- */
-export function hyperlinkTarget(shown: string): string | undefined {
-  if (hasUnsafe(shown) || shown.includes(REPLACEMENT) || !/^(?:https?:\/\/|mailto:)/i.test(shown)) return undefined;
-  let target: string;
-  try {
-    target = new URL(shown).href;
-  } catch {
-    return undefined;
-  }
-  if (!/^[\x21-\x7E]+$/.test(target)) return undefined;
-  const a = canonical(shown);
-  const b = canonical(target);
-  return a === b || `${a}/` === b ? target : undefined;
-}
-
-function canonical(url: string): string {
-  let decoded = url;
-  try {
-    decoded = decodeURI(url);
-  } catch {
-    // Malformed percent-encoding: compare as written.
-  }
-  return decoded.replace(/^[a-z][a-z0-9+.-]*:(?:\/\/)?[^/?#]*/i, (authority) => authority.toLowerCase());
 }

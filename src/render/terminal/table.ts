@@ -1,19 +1,38 @@
-/** GFM tables: a grid of box-drawing lines that fits the width, or records when it cannot. */
+/**
+ * GFM tables: a grid of box-drawing lines that fits the width, or records when it cannot.
+ * Columns take their natural width when the table fits; else each keeps at least its longest
+ * word and the rest of the room goes where the text is, so a nearly empty column stays narrow
+ * and words break mid-word only when one is wider than its column. Rows that take several lines
+ * are ruled apart. A link's target would take a column over: in a cell, a link is numbered and
+ * its target listed under the table (or with the other notes under `--links footnotes`).
+ */
 import type { Tokens } from 'marked';
 import { maxOf } from '../../layout/layout.js';
+import { stripMarkers } from '../../layout/styled.js';
+import { stripEscapes } from '../../layout/ansi.js';
+import { isSimple } from '../../layout/measure.js';
 import type { TerminalContext } from './context.js';
-import { renderInline } from './inline.js';
+import { TOP, renderInline } from './inline.js';
+import { renderLinkNotes } from './notes.js';
 
 export function renderTable(token: Tokens.Table, width: number, ctx: TerminalContext): string {
   const { layout } = ctx;
-  const header = token.header.map((cell) => renderInline(cell.tokens, ctx));
-  const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx)));
+  const local: string[] = [];
+  const within = ctx.links === 'footnotes' ? TOP : { ...TOP, table: local };
+  const header = token.header.map((cell) => renderInline(cell.tokens, ctx, within));
+  const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx, within)));
+  const notes = local.length > 0 ? `\n\n${renderLinkNotes(local, width, ctx)}` : '';
   const columns = header.length;
-  const natural = header.map((_, c) => maxOf(rows.map((row) => layout.widest(row[c] ?? '')), Math.max(1, layout.widest(header[c]!))));
+  const cellsOf = (c: number) => [header[c]!, ...rows.map((row) => row[c] ?? '')];
+  const natural = header.map((_, c) => maxOf(cellsOf(c).map((cell) => layout.widest(layout.wrap(cell, 0))), 1));
   // Each column has a space either side and a bar after it; one more bar opens the row.
   const chrome = 3 * columns + 1;
-  if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx);
-  const widths = width > 0 ? distribute(natural, width - chrome) : natural;
+  if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx) + notes;
+  const longestWord = header.map((_, c) => maxOf(cellsOf(c).map((cell) => maxOf(stripMarkers(stripEscapes(cell)).split(/\s+/).map((w) => layout.columns(w)))), 1));
+  // A column is never narrower than its widest character (CJK and emoji take two).
+  const widestChar = header.map((_, c) => (cellsOf(c).every((cell) => isSimple(stripMarkers(stripEscapes(cell)))) ? 1 : 2));
+  if (width > 0 && widestChar.reduce((a, b) => a + b, 0) > width - chrome) return renderRecords(header, rows, width, ctx) + notes;
+  const widths = width > 0 ? distribute(natural, longestWord, width - chrome, widestChar) : natural;
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const renderRow = (cells: string[], style: (s: string) => string) => {
@@ -24,12 +43,17 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
       const parts = widths.map((w, c) => ` ${layout.pad(wrapped[c]![i] ?? '', w, token.align[c] ?? null)} `);
       out.push(border('│') + parts.join(border('│')) + border('│'));
     }
-    return out.join('\n');
+    return out;
   };
-  const out = [line('┌', '┬', '┐'), renderRow(header, ctx.theme.strong), line('├', '┼', '┤')];
-  for (const row of rows) out.push(renderRow(row, (s) => s));
+  const body = rows.map((row) => renderRow(row, (s) => s));
+  const ruled = body.some((lines) => lines.length > 1);
+  const out = [line('┌', '┬', '┐'), ...renderRow(header, ctx.theme.strong), line('├', '┼', '┤')];
+  body.forEach((lines, i) => {
+    if (ruled && i > 0) out.push(line('├', '┼', '┤'));
+    out.push(...lines);
+  });
   out.push(line('└', '┴', '┘'));
-  return out.join('\n');
+  return out.join('\n') + notes;
 }
 
 /** Too narrow for a grid: each row as `Header: value` lines. */
@@ -37,17 +61,39 @@ function renderRecords(header: string[], rows: string[][], width: number, ctx: T
   return rows.map((row) => row.map((cell, c) => ctx.layout.wrap(`${ctx.theme.strong(header[c] ?? '')}: ${cell}`, width)).join('\n')).join('\n\n');
 }
 
-/** Share `total` columns out: narrow columns keep their width, wide ones split the rest. */
-export function distribute(natural: number[], total: number): number[] {
-  const sum = natural.reduce((a, b) => a + b, 0);
-  if (sum <= total) return natural;
-  const widths = new Array<number>(natural.length).fill(0);
-  const order = natural.map((w, i) => [w, i] as const).sort((a, b) => a[0] - b[0]);
-  let remaining = total;
-  order.forEach(([w, i], k) => {
-    const share = Math.max(1, Math.floor(remaining / (order.length - k)));
-    widths[i] = Math.min(w, share);
-    remaining -= widths[i]!;
+/**
+ * Share `total` columns out. Natural widths when they fit; else every column gets its longest
+ * word (or an even share, when even those do not fit) and the room left goes to the columns
+ * in proportion to the text they still have to fit.
+ */
+export function distribute(natural: number[], longestWord: number[], total: number, minimum: number[] = natural.map(() => 1)): number[] {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  if (sum(natural) <= total) return natural;
+  const floor = natural.map((n, c) => Math.max(minimum[c] ?? 1, Math.min(n, longestWord[c] ?? 1)));
+  if (sum(floor) > total) {
+    // Even the longest words do not fit: shares in proportion to them, at least the widest character each.
+    const widths = floor.map((f, c) => Math.max(minimum[c] ?? 1, Math.floor(((f - (minimum[c] ?? 1)) * (total - sum(minimum))) / Math.max(1, sum(floor) - sum(minimum))) + (minimum[c] ?? 1)));
+    let spare = total - sum(widths);
+    for (let c = 0; spare > 0; c = (c + 1) % widths.length, spare--) widths[c]!++;
+    return widths;
+  }
+  const widths = [...floor];
+  let room = total - sum(widths);
+  const want = natural.map((n, c) => n - widths[c]!);
+  const wanted = sum(want);
+  natural.forEach((_, c) => {
+    const share = Math.floor((room * want[c]!) / wanted);
+    widths[c]! += share;
   });
+  room = total - sum(widths);
+  // What rounding left over goes to the columns that want the most.
+  const order = natural.map((_, c) => c).sort((a, b) => natural[b]! - widths[b]! - (natural[a]! - widths[a]!));
+  for (let k = 0; room > 0 && k < order.length * 2; k++) {
+    const c = order[k % order.length]!;
+    if (widths[c]! < natural[c]!) {
+      widths[c]!++;
+      room--;
+    }
+  }
   return widths;
 }

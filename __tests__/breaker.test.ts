@@ -1,0 +1,98 @@
+/**
+ * Paragraph line breaking: for any paragraph and width, no line is wider than the width (unless
+ * one character is), the words come out complete and in order, a paragraph of two or more lines
+ * does not end in a widow when one can be avoided, styles and links are closed at every line end,
+ * URLs are not broken where they fit, and CJK lines respect kinsoku.
+ */
+import fc from 'fast-check';
+import stringWidth from 'string-width';
+import { isWidow } from '../src/layout/breaker.js';
+import { Layout } from '../src/layout/layout.js';
+import { atom, keepSpaces } from '../src/layout/styled.js';
+import { unicodeLayout } from '../src/layout/unicode.js';
+import { stripOwnEscapes } from './helpers.js';
+
+const layout = new Layout(unicodeLayout);
+
+const word = fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéß'.split('')), { minLength: 1, maxLength: 14 }).map((cs) => cs.join(''));
+const paragraph = fc.array(word, { minLength: 1, maxLength: 60 }).map((words) => words.join(' '));
+
+describe('the line breaker', () => {
+  it('keeps every line within the width, and every word, in order', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 14, max: 120 }), (text, width) => {
+        const lines = layout.wrap(text, width).split('\n');
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        expect(lines.join(' ').split(' ').filter(Boolean)).toEqual(text.split(' '));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leaves no widow (a short word alone on the last line) at widths from 20 to 200 when the last two words fit on a line', () => {
+    fc.assert(
+      fc.property(paragraph, fc.integer({ min: 20, max: 200 }), (text, width) => {
+        const lines = layout.wrap(text, width).split('\n');
+        const words = text.split(' ');
+        const lastTwo = words.length >= 2 ? stringWidth(`${words.at(-2)} ${words.at(-1)}`) : Infinity;
+        const last = lines.at(-1)!;
+        if (lines.length >= 2 && lastTwo <= width && !last.includes(' ')) expect(isWidow(stringWidth(last), width)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('sets a more even right edge than greedy filling', () => {
+    const text = 'Ukraine has also reacted cautiously to the proposal but the US and its allies have rejected the Chinese initiative as biased toward Russia.';
+    expect(layout.wrap(text, 40)).toBe('Ukraine has also reacted cautiously to\nthe proposal but the US and its allies\nhave rejected the Chinese initiative as\nbiased toward Russia.');
+  });
+
+  it('breaks a word wider than the line, and only then', () => {
+    expect(layout.wrap('abcdefghijklmnopqrstuvwxyz', 10)).toBe('abcdefghij\nklmnopqrst\nuvwxyz');
+    expect(layout.wrap('a bb ccc', 3)).toBe('a\nbb\nccc');
+  });
+
+  it('may break after a hyphen between letters, never inside a number', () => {
+    expect(layout.wrap('one-on-one talks', 8).split('\n')[0]).toMatch(/-$/);
+    expect(layout.wrap('from 2024-01-01 on', 10)).toBe('from\n2024-01-01\non');
+  });
+
+  it('collapses runs of spaces, but keeps them in code spans', () => {
+    expect(layout.wrap('a    b  c', 0)).toBe('a b c');
+    expect(layout.wrap('a    b  c', 40)).toBe('a b c');
+    expect(layout.wrap(`x ${keepSpaces('`a   b`')} y`, 40)).toBe('x `a   b` y');
+    expect(layout.wrap(`x ${keepSpaces('`a   b`')} y`, 0)).toBe('x `a   b` y');
+  });
+
+  it('never breaks a URL that fits, and cuts one wider than the line', () => {
+    const url = 'https://example.com/a/long-path/with-hyphens/to-a-page';
+    const out = layout.wrap(`see the page at ${atom(url)} for more`, 60);
+    expect(out.split('\n').some((line) => line.includes(url))).toBe(true);
+    const cut = layout.wrap(`see ${atom(url)}`, 20).split('\n');
+    for (const line of cut) expect(stringWidth(line)).toBeLessThanOrEqual(20);
+    expect(cut.join('').replace('see', '')).toBe(url);
+  });
+
+  it('closes styles and links at each line end and opens them again', () => {
+    const styled = `\u001B[1m${'bold words '.repeat(6)}\u001B[22m and \u001B]8;;https://x.test\u001B\\${'linked words '.repeat(4)}\u001B]8;;\u001B\\`;
+    for (const line of layout.wrap(styled, 20).split('\n')) {
+      expect(line.match(/\u001B\[1m/g)?.length ?? 0).toBe(line.match(/\u001B\[22m/g)?.length ?? 0);
+      expect(line.match(/\u001B\]8;;https/g)?.length ?? 0).toBe(line.match(/\u001B\]8;;\u001B\\/g)?.length ?? 0);
+      expect(stringWidth(line)).toBeLessThanOrEqual(20);
+    }
+    expect(stripOwnEscapes(layout.wrap(styled, 20)).split(/\s+/).filter(Boolean)).toEqual(stripOwnEscapes(styled).split(/\s+/).filter(Boolean));
+  });
+
+  it('breaks CJK between characters, never before closing or after opening punctuation', () => {
+    const text = '中文字符的宽度是两列，这一段必须按照显示宽度来换行。「引号」和（括号）也要注意，不能放在行首或行尾。';
+    for (const width of [10, 11, 12, 20, 21, 33]) {
+      const lines = layout.wrap(text, width).split('\n');
+      for (const line of lines) {
+        expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        expect(line).not.toMatch(/^[，。、」）』】]/);
+        expect(line).not.toMatch(/[「（『【]$/);
+      }
+      expect(lines.join('')).toBe(text);
+    }
+  });
+});

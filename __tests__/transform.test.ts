@@ -1,0 +1,136 @@
+/**
+ * What real documents hold besides plain Markdown, read as a reader should see it: entities,
+ * raw HTML, footnotes, alerts, task lists, emoji shortcodes, images and in-page links.
+ */
+import { printed } from './kits.js';
+import { stripOwnEscapes } from './helpers.js';
+
+const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
+const ansi = (markdown: string, width = 0) => printed(markdown, { format: 'ansi', width });
+
+describe('entities', () => {
+  it('are decoded in every field: text, headings, TOC, JSON, front matter, link text, table cells', async () => {
+    const doc = '---\ntitle: "Tom &amp; Jerry"\n---\n\nA &copy; B&nbsp;C &mdash; D\n\n## Caf&eacute; &amp; more\n\n[x &gt; y](https://x.test/?a=1&amp;b=2)\n\n| a &lt; b |\n|---|\n| &hearts; |\n';
+    const out = await text(doc);
+    expect(out).toContain('Tom & Jerry');
+    expect(out).toContain('A © B\u00A0C — D');
+    expect(out).toContain('Café & more');
+    expect(out).toContain('x > y (https://x.test/?a=1&b=2)');
+    expect(out).toContain('│ a < b │');
+    expect(out).toContain('│ ♥     │');
+    expect(out).not.toMatch(/&[a-z]+;/);
+    expect(await printed(doc, { toc: true })).toContain('Café & more  #café--more');
+    const json = JSON.parse(await printed(doc, { format: 'json' }));
+    expect(json.title).toBe('Tom & Jerry');
+    expect(json.sections.map((s: { title: string }) => s.title)).toContain('Café & more');
+  });
+
+  it('are left alone in code, and need their semicolon', async () => {
+    expect(await text('`&amp;` and &copy without\n\n```\n&lt;tag&gt;\n```\n')).toBe('&amp; and &copy without\n\n    &lt;tag&gt;\n');
+  });
+});
+
+describe('raw HTML', () => {
+  it('reads as a browser shows it: tags never printed, text kept', async () => {
+    const doc = [
+      '<h1 align="center">Project <em>name</em></h1>',
+      '',
+      '<p align="center"><img src="logo.png" alt="Logo"> <a href="https://x.test/docs">Docs</a> &middot; <b>bold</b></p>',
+      '',
+      'Line one<br>Line two, <kbd>Ctrl</kbd>+<kbd>C</kbd>, H<sub>2</sub>O, <del>old</del> <!-- hidden -->',
+      '',
+      '<details><summary>More</summary>',
+      '',
+      'Hidden until opened.',
+      '',
+      '</details>',
+      '',
+      '<script>alert(1)</script><style>p{}</style>',
+      '',
+      '<table><tr><th>Key</th><th>Value</th></tr><tr><td>a</td><td>1</td></tr></table>',
+      '',
+      '<ul><li>one</li><li>two</li></ul>',
+      '',
+    ].join('\n');
+    const out = await text(doc, 60);
+    expect(out).not.toMatch(/<\/?[a-z]+[^>]*>|<!--|alert\(1\)|p\{\}/i);
+    expect(out).toContain('Project name');
+    expect(out).toContain('[image: Logo] Docs (https://x.test/docs) · bold');
+    expect(out).toContain('Line one\nLine two, Ctrl+C, H2O, old');
+    expect(out).toContain('▸ More\n\nHidden until opened.');
+    expect(out).toContain('│ Key │ Value │');
+    expect(out).toContain('• one\n• two');
+    // Centred: the heading and the paragraph sit in the middle of the measure.
+    expect(out.split('\n')[0]).toMatch(/^ {20,}Project name$/);
+  });
+
+  it('styles inline HTML in ansi, and keeps HTML headings out of the sections', async () => {
+    const out = await ansi('<b>bold</b> <i>it</i> <code>c</code>\n\n<h2>Not a section</h2>\n\n## A section\n');
+    expect(out).toContain('\u001B[1mbold\u001B[22m');
+    expect(out).toContain('\u001B[3mit\u001B[23m');
+    const toc = JSON.parse(await printed('<h2>Not a section</h2>\n\n## A section\n', { toc: true, format: 'json' }));
+    expect(toc.map((e: { title: string }) => e.title)).toEqual(['', 'A section']);
+  });
+});
+
+describe('footnotes', () => {
+  it('mark the text and follow the document, numbered in order of reference', async () => {
+    const doc = 'First[^b] and second[^a] and first again[^b].\n\n[^a]: Note A.\n[^b]: Note B,\n    continued.\n\nText [^missing] stays.\n';
+    expect(await text(doc)).toBe('First¹ and second² and first again¹.\n\nText [^missing] stays.\n\n¹ Note B, continued.\n² Note A.\n');
+  });
+
+  it('follow each selected section, numbered from 1', async () => {
+    const doc = '## A\n\na[^1]\n\n## B\n\nb[^2]\n\n[^1]: one\n[^2]: two\n';
+    expect(await printed(doc, { sections: ['2'] })).toBe('B\n-\n\nb¹\n\n¹ two\n');
+  });
+});
+
+describe('alerts', () => {
+  it('are labelled callouts, the marker gone', async () => {
+    expect(await text('> [!WARNING]\n> Mind the gap.\n')).toBe('> Warning:\n>\n> Mind the gap.\n');
+    expect(await text('> [!TIP] Text on the marker line.\n')).toBe('> Tip:\n>\n> Text on the marker line.\n');
+    expect(stripOwnEscapes(await ansi('> [!NOTE]\n> Useful.\n'))).toBe('┃ Note\n┃\n┃ Useful.\n');
+  });
+
+  it('start again at a marker further down the same quote', async () => {
+    expect(await text('> [!NOTE]\n> First.\n> [!CAUTION]\n> Second.\n')).toBe('> Note:\n>\n> First.\n\n> Caution:\n>\n> Second.\n');
+  });
+
+  it('are plain quotes when the marker is not first', async () => {
+    expect(await text('> Quote with [!NOTE] inside.\n')).toBe('> Quote with [!NOTE] inside.\n');
+  });
+});
+
+describe('task lists', () => {
+  it('show boxes in ansi and keep [ ]/[x] in text', async () => {
+    expect(await text('- [x] done\n- [ ] open\n')).toBe('• [x] done\n• [ ] open\n');
+    expect(stripOwnEscapes(await ansi('- [x] done\n- [ ] open\n'))).toBe('• ☑ done\n• ☐ open\n');
+  });
+});
+
+describe('emoji shortcodes', () => {
+  it('become emoji outside code; unknown ones stay; slugs keep the shortcode, as GitHub makes them', async () => {
+    expect(await text(':bug: fix :sparkles: and `:bug:` and :not_an_emoji:\n')).toBe('🐛 fix ✨ and :bug: and :not_an_emoji:\n');
+    const toc = JSON.parse(await printed('## :sparkles: Features\n', { toc: true, format: 'json' }));
+    expect(toc[0]).toMatchObject({ title: '✨ Features', slug: 'sparkles-features' });
+  });
+});
+
+describe('images and links', () => {
+  it('show an image as its alt text, marked, without its file; a linked image keeps the link target', async () => {
+    expect(await text('![A chart](chart.png)\n')).toBe('[image: A chart]\n');
+    expect(await text('[![build](https://img.test/b.svg)](https://ci.test/job)\n')).toBe('[image: build] (https://ci.test/job)\n');
+  });
+
+  it('show the section an in-page link leads to, never a raw #slug', async () => {
+    const doc = 'See [Styles](#styles) and [gone](#nowhere).\n\n## Usage\n\n### Styles\n';
+    expect((await text(doc)).split('\n')[0]).toBe('See Styles (§1.1) and gone.');
+  });
+});
+
+describe('CJK', () => {
+  it('counts each Han and kana character as a word', async () => {
+    const toc = JSON.parse(await printed('## 标题\n\n中文字符。日本語のテキスト。\n', { toc: true, format: 'json' }));
+    expect(toc[0].words).toBe(2 + 4 + 8);
+  });
+});

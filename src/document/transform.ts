@@ -1,0 +1,265 @@
+/**
+ * From marked's tokens to what a reader sees, before the section tree is built (titles, slugs,
+ * word counts and every format see the result): HTML entities decoded (`&copy;`, `&nbsp;`),
+ * inline HTML folded into the elements it delimits, HTML blocks parsed into blocks, GitHub
+ * alerts (`> [!NOTE]`) made callouts, emoji shortcodes (`:bug:`) made emoji. Each needs a decoder
+ * that is loaded only when the lexed tokens show a use for it (decodersNeeded).
+ *
+ * The top-level tokens stay one for one, each with its `raw`: section ranges are computed from
+ * them (a converted HTML block becomes `blocks` holding its blocks).
+ */
+import type { Token, Tokens } from 'marked';
+import { foldInlineHtml, trimInline } from './inline-html.js';
+
+export interface Decoders {
+  /** HTML character references -> characters (CommonMark's rule: the semicolon is required). */
+  entities?: (text: string) => string;
+  /** An HTML block -> blocks. */
+  html?: (html: string) => Token[];
+  /** Shortcode name -> emoji. */
+  emoji?: ReadonlyMap<string, string>;
+}
+
+export interface DecoderNeeds {
+  entities: boolean;
+  html: boolean;
+  emoji: boolean;
+}
+
+/** Blocks that stand for one top-level token (an HTML block's, a quote of several alerts); keeps its raw source. */
+export interface Blocks {
+  type: 'blocks';
+  raw: string;
+  tokens: Token[];
+}
+
+/** A GitHub alert: a labelled callout. */
+export interface Alert {
+  type: 'alert';
+  raw: string;
+  variant: AlertVariant;
+  tokens: Token[];
+}
+
+export const ALERT_VARIANTS = ['note', 'tip', 'important', 'warning', 'caution'] as const;
+export type AlertVariant = (typeof ALERT_VARIANTS)[number];
+
+/** An emoji from a shortcode; `raw` keeps the shortcode (slugs are made from it, as GitHub does). */
+export interface Emoji {
+  type: 'emoji';
+  raw: string;
+  text: string;
+}
+
+const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/;
+const SHORTCODE = /:[a-z0-9_+-]+:/;
+const SHORTCODES = /:([a-z0-9_+-]+):/g;
+
+/** Which decoders the tokens give work to. */
+export function decodersNeeded(tokens: readonly Token[], meta: Readonly<Record<string, string>>, options: { html: boolean }): DecoderNeeds {
+  const needs: DecoderNeeds = { entities: Object.values(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
+  visit(tokens, (token, inCode) => {
+    if (token.type === 'html' && (token as Tokens.HTML).block) needs.html ||= options.html;
+    else if (token.type === 'text' && !('tokens' in token && token.tokens)) {
+      needs.entities ||= ENTITY.test(token.text);
+      needs.emoji ||= !inCode && SHORTCODE.test(token.text);
+    } else if (token.type === 'link' || token.type === 'image') needs.entities ||= ENTITY.test(token.href) || ENTITY.test(token.title ?? '') || (token.type === 'image' && ENTITY.test(token.text));
+  });
+  return needs;
+}
+
+/** Load what is needed, each from its own bundle. */
+export async function loadDecoders(needs: DecoderNeeds): Promise<Decoders> {
+  const [entities, html, emoji] = await Promise.all([
+    needs.entities ? import('./entities.js').then((m) => m.decodeHTMLStrict) : undefined,
+    needs.html ? import('./html.js').then((m) => m.htmlToTokens) : undefined,
+    needs.emoji ? import('./emoji.js').then((m) => m.emojiTable()) : undefined,
+  ]);
+  return { entities, html, emoji };
+}
+
+/** Every token, with whether it sits inside code. */
+function visit(tokens: readonly Token[], fn: (token: Token, inCode: boolean) => void, inCode = false): void {
+  for (const token of tokens) {
+    fn(token, inCode);
+    for (const children of childLists(token)) visit(children, fn, inCode || token.type === 'codespan');
+  }
+}
+
+/** The token lists a token holds. */
+function childLists(token: Token): Token[][] {
+  switch (token.type) {
+    case 'list':
+      return (token as Tokens.List).items.map((item) => item.tokens);
+    case 'table': {
+      const table = token as Tokens.Table;
+      return [...table.header.map((c) => c.tokens), ...table.rows.flatMap((row) => row.map((c) => c.tokens))];
+    }
+    default: {
+      const lists: Token[][] = [];
+      if ('tokens' in token && Array.isArray(token.tokens)) lists.push(token.tokens as Token[]);
+      if (token.type === 'htmlDetails') lists.push((token as unknown as { summary: Token[] }).summary);
+      return lists;
+    }
+  }
+}
+
+/** The tokens as a reader sees them; top-level tokens one for one. */
+export function transformTokens(tokens: Token[], decoders: Decoders): Token[] {
+  return tokens.map((token) => transformBlock(token, decoders));
+}
+
+function transformBlock(token: Token, decoders: Decoders): Token {
+  if (token.type === 'html' && (token as Tokens.HTML).block && decoders.html) {
+    const blocks = decoders.html(token.raw);
+    const block: Blocks = { type: 'blocks', raw: token.raw, tokens: blocks.map((b) => transformBlock(b, { ...decoders, entities: undefined })) };
+    return block as unknown as Token;
+  }
+  if (token.type === 'blockquote') {
+    const quote = token as Tokens.Blockquote;
+    quote.tokens = transformTokens(quote.tokens, decoders);
+    return asAlert(quote) ?? token;
+  }
+  switch (token.type) {
+    case 'list':
+      for (const item of (token as Tokens.List).items) item.tokens = transformTokens(item.tokens, decoders);
+      return token;
+    case 'table': {
+      const table = token as Tokens.Table;
+      for (const cell of [...table.header, ...table.rows.flat()]) cell.tokens = transformInline(cell.tokens, decoders);
+      return token;
+    }
+    case 'paragraph':
+    case 'heading':
+    case 'text':
+      if ('tokens' in token && Array.isArray(token.tokens)) token.tokens = transformInline(token.tokens as Token[], decoders);
+      return token;
+    case 'code':
+    case 'space':
+    case 'hr':
+    case 'def':
+      return token;
+    default:
+      if (token.type === 'htmlDetails') {
+        const details = token as unknown as { summary: Token[] };
+        details.summary = transformInline(details.summary, decoders);
+      }
+      if ('tokens' in token && Array.isArray(token.tokens)) token.tokens = transformBlocksOrInline(token.tokens as Token[], decoders);
+      return token;
+  }
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'list', 'table', 'blockquote', 'code', 'hr', 'space', 'html', 'htmlHeading', 'htmlDetails', 'htmlCentered', 'blocks', 'alert', 'footnoteDefinition', 'def']);
+
+function transformBlocksOrInline(tokens: Token[], decoders: Decoders): Token[] {
+  return tokens.some((t) => BLOCK_TYPES.has(t.type)) ? transformTokens(tokens, decoders) : transformInline(tokens, decoders);
+}
+
+function transformInline(tokens: Token[], decoders: Decoders): Token[] {
+  const folded = foldInlineHtml(tokens);
+  const out: Token[] = [];
+  for (const token of folded) {
+    if (token.type === 'codespan' || token.type === 'code') {
+      if ((token as { html?: boolean }).html && decoders.entities) token.text = decoders.entities(token.text);
+      out.push(token);
+      continue;
+    }
+    if (token.type === 'link' || token.type === 'image') {
+      if (decoders.entities) {
+        token.href = decoders.entities(token.href);
+        if (token.title) token.title = decoders.entities(token.title);
+        if (token.type === 'image') token.text = decoders.entities(token.text);
+      }
+    }
+    if ('tokens' in token && Array.isArray(token.tokens)) {
+      token.tokens = transformInline(token.tokens as Token[], decoders);
+      out.push(token);
+      continue;
+    }
+    if (token.type === 'text') {
+      const decoded = (token as { decoded?: boolean }).decoded;
+      const text = decoders.entities && !decoded ? decoders.entities(token.text) : token.text;
+      out.push(...withEmoji({ ...token, text } as Token, decoders.emoji));
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
+}
+
+/** A text token, its shortcodes made emoji tokens (unknown names stay text). */
+function withEmoji(token: Token, table: ReadonlyMap<string, string> | undefined): Token[] {
+  const text = (token as { text: string }).text;
+  if (!table || !SHORTCODE.test(text)) return [token];
+  const out: Token[] = [];
+  let last = 0;
+  for (const match of text.matchAll(SHORTCODES)) {
+    const emoji = table.get(match[1]!);
+    if (!emoji) continue;
+    if (match.index! > last) out.push({ type: 'text', raw: text.slice(last, match.index), text: text.slice(last, match.index) } as Token);
+    const token: Emoji = { type: 'emoji', raw: match[0], text: emoji };
+    out.push(token as unknown as Token);
+    last = match.index! + match[0].length;
+  }
+  if (last === 0) return [token];
+  if (last < text.length) out.push({ type: 'text', raw: text.slice(last), text: text.slice(last) } as Token);
+  return out;
+}
+
+const MARKER = /(^|\n)\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\](?:[ \t]*\n|[ \t]+|$)/i;
+
+/**
+ * `> [!NOTE]` at the quote's start: an alert, the marker removed (text may follow the marker on
+ * its line). A marker at the start of a later line of the quote starts another alert, as its
+ * author meant (GitHub would show it as text).
+ */
+function asAlert(quote: Tokens.Blockquote): Token | undefined {
+  const first = quote.tokens[0];
+  if (first?.type !== 'paragraph' || MARKER.exec((first as Tokens.Paragraph).text)?.index !== 0) return undefined;
+  const alerts: Alert[] = [];
+  for (const block of quote.tokens) {
+    for (const part of block.type === 'paragraph' ? splitAtMarkers(block as Tokens.Paragraph) : [block]) {
+      if ('variant' in part) alerts.push({ type: 'alert', raw: '', variant: part.variant, tokens: [] });
+      else alerts[alerts.length - 1]?.tokens.push(part);
+    }
+  }
+  if (alerts.length === 1) return { ...alerts[0]!, raw: quote.raw } as unknown as Token;
+  const group: Blocks = { type: 'blocks', raw: quote.raw, tokens: alerts as unknown as Token[] };
+  return group as unknown as Token;
+}
+
+/** A paragraph cut where markers start lines: the parts, and the markers between them. */
+function splitAtMarkers(paragraph: Tokens.Paragraph): (Token | { variant: AlertVariant })[] {
+  const out: (Token | { variant: AlertVariant })[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    // Soft line breaks at the cut are white space the marker's removal leaves at the edges.
+    const trimmed = trimInline(current);
+    if (trimmed.length > 0) out.push({ ...paragraph, tokens: trimmed } as Token);
+    current = [];
+  };
+  for (const token of paragraph.tokens) {
+    let rest = token.type === 'text' && !('tokens' in token && token.tokens) ? (token as Tokens.Text).text : undefined;
+    if (rest === undefined) {
+      current.push(token);
+      continue;
+    }
+    for (let match = MARKER.exec(rest); match; match = MARKER.exec(rest)) {
+      const before = rest.slice(0, match.index);
+      if (before !== '') current.push({ ...token, text: before, raw: before } as Token);
+      flush();
+      out.push({ variant: match[2]!.toLowerCase() as AlertVariant });
+      rest = rest.slice(match.index + match[0].length);
+    }
+    if (rest !== '') current.push({ ...token, text: rest, raw: rest } as Token);
+  }
+  flush();
+  return out;
+}
+
+/** Front matter values with their entities decoded. */
+export function decodeMeta(meta: Record<string, string>, decoders: Decoders): Record<string, string> {
+  if (!decoders.entities) return meta;
+  const decode = decoders.entities;
+  return Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, decode(value)]));
+}

@@ -1,0 +1,227 @@
+/**
+ * Paragraph line breaking, as a newspaper sets a column: for the whole paragraph at once, not
+ * line by line. The words are boxes and the spaces glue; among all the ways to break the
+ * paragraph into lines no wider than the measure, it takes the one with the least raggedness
+ * (the sum of the squares of each line's slack, the last line free), and it does not leave a
+ * single word alone on the last line of a paragraph of two or more lines (a widow) when it can
+ * avoid it. Dynamic programming over the break points, linear in the words times the words a
+ * line can hold.
+ *
+ * Breaks fall at spaces; between CJK characters (never before closing punctuation or after
+ * opening punctuation: kinsoku); after a hyphen or dash between letters; and inside a word only
+ * when the word is wider than the whole line. A span marked as an atom (a URL) is never broken
+ * where it fits. Runs of spaces collapse to one, except inside spans marked to keep them (code).
+ * Styles and OSC 8 links open across a break are closed at the end of the line and opened again
+ * at the start of the next.
+ */
+import { stripEscapes } from './ansi.js';
+import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, splitEscapes } from './styled.js';
+
+export interface Measurer {
+  /** Display width of visible text (no escapes). */
+  width(text: string): number;
+  /** Whether every character of `text` is one column wide (the fast path). */
+  simple(text: string): boolean;
+}
+
+/** A paragraph of several lines ending in one short word (a widow) costs this much... */
+const WIDOW = 1e9;
+/** ...where short is under this many columns (and under half the measure): a long URL alone on the last line is no widow. */
+const WIDOW_WIDTH = 15;
+/** A break after a hyphen or dash inside a word, rather than at a space, costs a little. */
+const HYPHEN_BREAK = 0;
+
+interface Box {
+  /** The box's text, escapes included. */
+  text: string;
+  width: number;
+  /** Columns of space before the box when it is not the first on its line (0: no space, a break without glue). */
+  glue: number;
+  /** Whether a line may end before this box. */
+  breakable: boolean;
+  /** A penalty for breaking before this box. */
+  penalty: number;
+  /** Holds an atom (a URL): broken only where it is wider than the line. */
+  atom?: boolean;
+}
+
+/** Break `text` (one paragraph; `\n` forces a break) into lines of at most `width` columns. */
+export function breakParagraph(text: string, width: number, measurer: Measurer): string {
+  const out: string[] = [];
+  const state = new StyleState();
+  for (const segment of text.split('\n')) {
+    const boxes = boxesOf(segment, width, measurer);
+    if (boxes.length === 0) {
+      // An empty line carries no codes: the styles open across it are opened on the next.
+      out.push('');
+      continue;
+    }
+    for (const [from, to] of bestBreaks(boxes, width)) out.push(emitLine(boxes, from, to, state));
+  }
+  return out.join('\n');
+}
+
+/** Lines from boxes [from, to), styles carried across. */
+function emitLine(boxes: Box[], from: number, to: number, state: StyleState): string {
+  let line = state.reopen();
+  for (let i = from; i < to; i++) {
+    const box = boxes[i]!;
+    if (i > from && box.glue > 0) line += ' '.repeat(box.glue);
+    line += box.text;
+    for (let at = box.text.indexOf('\u001B'); at >= 0; at = box.text.indexOf('\u001B', at + 1)) {
+      const length = escapeLength(box.text, at);
+      if (length > 0) state.apply(box.text.slice(at, at + length));
+    }
+  }
+  return line + state.close();
+}
+
+/**
+ * The paragraph's boxes. `keep` regions keep their runs of spaces as glue of that width; atoms
+ * are one box each; boxes wider than the line are cut into pieces that fit.
+ */
+function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
+  const raw: Box[] = [];
+  let glue = 0;
+  let keep = false;
+  let current = '';
+  let visible = '';
+  let atomDepth = 0;
+  let hasAtom = false;
+  const flush = () => {
+    if (current === '' && visible === '') return;
+    raw.push({ text: current, width: visible === '' ? 0 : measurer.simple(visible) ? visible.length : measurer.width(visible), glue: raw.length === 0 ? 0 : glue, breakable: raw.length > 0 && glue > 0, penalty: 0, atom: hasAtom });
+    current = '';
+    visible = '';
+    glue = 0;
+    hasAtom = false;
+  };
+  for (let i = 0; i < segment.length; ) {
+    const c = segment[i]!;
+    const escape = escapeLength(segment, i);
+    if (escape > 0) {
+      current += segment.slice(i, i + escape);
+      i += escape;
+      continue;
+    }
+    if (c === ATOM_START) {
+      atomDepth++;
+      hasAtom = true;
+    }
+    else if (c === ATOM_END) atomDepth = Math.max(0, atomDepth - 1);
+    else if (c === KEEP_START) keep = true;
+    else if (c === KEEP_END) keep = false;
+    else if ((c === ' ' || c === '\t') && atomDepth === 0) {
+      if (current !== '' || visible !== '') flush();
+      glue = keep ? glue + 1 : 1;
+    } else {
+      current += c;
+      visible += c;
+    }
+    i++;
+  }
+  flush();
+  // Trailing spaces of a segment never reach a line: the last box's glue is before it, not after.
+  const boxes: Box[] = [];
+  for (const box of raw) {
+    if (boxes.length === 0) box.glue = 0;
+    for (const piece of splitBox(box, width, measurer)) boxes.push(piece);
+  }
+  return boxes;
+}
+
+/** CJK break opportunities, breaks after hyphens, and pieces of boxes wider than the line. */
+function splitBox(box: Box, width: number, measurer: Measurer): Box[] {
+  const visible = stripEscapes(box.text);
+  const inner = box.width > width || (!box.atom && (/[-\u2013\u2014]/.test(visible) || (!measurer.simple(visible) && CJK.test(visible))));
+  if (!inner) return [box];
+  // User-perceived characters with the escapes before them.
+  const units: { text: string; visible: string; width: number }[] = [];
+  let pending = '';
+  for (const piece of splitEscapes(box.text)) {
+    if (piece.escape) {
+      if (units.length > 0) units[units.length - 1]!.text += piece.text;
+      else pending += piece.text;
+      continue;
+    }
+    for (const ch of clusters(piece.text, measurer.simple(piece.text))) {
+      units.push({ text: pending + ch, visible: ch, width: ch.length === 1 && measurer.simple(ch) ? 1 : measurer.width(ch) });
+      pending = '';
+    }
+  }
+  if (pending !== '') units.push({ text: pending, visible: '', width: 0 });
+  const pieces: Box[] = [];
+  let piece: Box = { text: '', width: 0, glue: box.glue, breakable: box.breakable, penalty: box.penalty };
+  units.forEach((unit, k) => {
+    const before = units[k - 1];
+    const opportunity = before !== undefined && !box.atom && breakBetween(before.visible, unit.visible, units[k - 2]?.visible, units[k + 1]?.visible);
+    const overflow = piece.width + unit.width > width && piece.width > 0;
+    if (before !== undefined && (opportunity || overflow)) {
+      pieces.push(piece);
+      piece = { text: '', width: 0, glue: 0, breakable: true, penalty: opportunity && HYPHENS.includes(before.visible) ? HYPHEN_BREAK : 0 };
+    }
+    piece.text += unit.text;
+    piece.width += unit.width;
+  });
+  pieces.push(piece);
+  return pieces;
+}
+
+const HYPHENS = ['-', '\u2013', '\u2014'];
+
+/** Whether a line may break between `a` and `b` (graphemes) inside a run without spaces. */
+function breakBetween(a: string, b: string, beforeA: string | undefined, afterB: string | undefined): boolean {
+  if (NO_BREAK_AFTER.has(a) || NO_BREAK_BEFORE.has(b)) return false;
+  if (CJK.test(a) || CJK.test(b)) return true;
+  // After a hyphen or dash between letters: well-known, never inside numbers or at a word's edge.
+  return HYPHENS.includes(a) && beforeA !== undefined && LETTER.test(beforeA) && LETTER.test(b) && afterB !== undefined;
+}
+
+const LETTER = /^\p{L}/u;
+/** Han, kana, CJK punctuation and full-width forms: text that breaks between characters. */
+const CJK = /[\u2E80-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
+/** Kinsoku: characters that never start a line... */
+const NO_BREAK_BEFORE = new Set([...'、。，．・：；？！゛゜ヽヾゝゞ々ー）］｝〕〉》」』】〙〗〟’”｠»ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ‐゠–〜…‥,.:;!?)]}%％']);
+/** ...and characters that never end one. */
+const NO_BREAK_AFTER = new Set([...'（［｛〔〈《「『【〘〖〝‘“｟«([{']);
+
+export function isWidow(boxWidth: number, width: number): boolean {
+  return boxWidth > 0 && boxWidth < WIDOW_WIDTH && boxWidth < width / 2;
+}
+
+/**
+ * The line ranges [from, to) of least raggedness. cost[j] is the best cost of setting boxes
+ * before j; a line [i, j) may end at j when box j may start a line (or j is the end).
+ */
+function bestBreaks(boxes: Box[], width: number): [number, number][] {
+  const n = boxes.length;
+  // One line, when it fits: nothing to choose.
+  let total = 0;
+  for (let i = 0; i < n; i++) total += boxes[i]!.width + (i > 0 ? boxes[i]!.glue : 0);
+  if (total <= width) return [[0, n]];
+  const cost = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1);
+  cost[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    if (j < n && !boxes[j]!.breakable) continue;
+    let lineWidth = 0;
+    for (let i = j - 1; i >= 0; i--) {
+      lineWidth += boxes[i]!.width + (i < j - 1 ? boxes[i + 1]!.glue : 0);
+      if (lineWidth > width && i < j - 1) break;
+      if (i > 0 && !boxes[i]!.breakable) continue;
+      if (cost[i] === Infinity) continue;
+      const slack = width - lineWidth;
+      let lineCost: number;
+      if (j === n) lineCost = i === j - 1 && i > 0 && isWidow(boxes[i]!.width, width) ? WIDOW : 0;
+      else lineCost = slack >= 0 ? slack * slack : 0;
+      lineCost += j < n ? boxes[j]!.penalty : 0;
+      if (cost[i]! + lineCost < cost[j]!) {
+        cost[j] = cost[i]! + lineCost;
+        from[j] = i;
+      }
+    }
+  }
+  const lines: [number, number][] = [];
+  for (let j = n; j > 0; j = from[j]!) lines.push([from[j]!, j]);
+  return lines.reverse();
+}
