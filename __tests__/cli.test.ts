@@ -20,7 +20,7 @@ describe('usage and input errors', () => {
     [['--width', '99999999999'], /width must be/],
     [['--color', 'purple'], /argument 'purple' is invalid\. Allowed choices are auto, always, never\.$/],
     [['--format', 'pdf'], /argument 'pdf' is invalid\. Allowed choices are ansi, text, markdown, json\.$/],
-    [['--links', 'sideways'], /Allowed choices are inline, footnotes\.$/],
+    [['--links', 'sideways'], /Allowed choices are inline, footnotes, hidden\.$/],
     [['--section'], /argument missing/],
     [['--bogus'], /unknown option '--bogus'/],
     [['a.md', 'b.md'], /too many arguments/],
@@ -47,7 +47,7 @@ describe('flags', () => {
   const parse = (...argv: string[]) => createProgram('0.0.0', { writeOut: () => {}, writeErr: () => {} }).parse(argv, { from: 'user' }).opts();
 
   it('declares the defaults once, where commander shows them', () => {
-    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline', heading: true, linkDefs: true });
+    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline', heading: true, linkDefs: true, encoding: 'auto' });
   });
 
   it('maps --pager and --no-pager onto paging, an explicit --paging winning', () => {

@@ -25,7 +25,7 @@ describe('the library', () => {
 const before = loaded();
 const text = await lib.render('# Title\\n\\nSome *words*.\\n');
 console.log(JSON.stringify({ before, text, after: loaded() }));`);
-    expect(out).toEqual({ before: 0, text: 'Title\n=====\n\n2 words · 1 min read\n\nSome words.\n', after: 0 });
+    expect(out).toEqual({ before: 0, text: 'Title\n=====\n\nSome words.\n', after: 0 });
   });
 
   it('loads the highlighter only for ansi output of code that names a language', () => {

@@ -99,7 +99,7 @@ describe('text rendering', () => {
 
   it('shows the article header: title, standfirst, caption with credit, words and reading time', () => {
     const md = '---\ntitle: T\nstandfirst: S\ncaption: C.\ncredit: P\n---\n\nOne two three.\n';
-    expect(text(md)).toBe('T\n=\n\nS\n\nC. (Photo: P)\n\n3 words · 1 min read\n\nOne two three.\n');
+    expect(text(md)).toBe('T\n=\n\nS\n\nC. (Photo: P)\n\n3 words · < 1 min read\n\nOne two three.\n');
   });
 });
 

@@ -133,8 +133,10 @@ describe('decode', () => {
     expect(decode(bytes('\uFEFF# T\r\nx\ry\n'), 'f')).toBe('# T\nx\ny\n');
   });
 
-  it('replaces invalid UTF-8 with U+FFFD', () => {
-    expect(decode(new Uint8Array([...bytes('caf'), 0xe9, ...bytes(' au lait, latin-1 style')]), 'f')).toBe('caf\uFFFD au lait, latin-1 style');
+  it('reads text that is not UTF-8 as Windows-1252, and UTF-8 with a broken byte as UTF-8', () => {
+    expect(decode(new Uint8Array([...bytes('caf'), 0xe9, ...bytes(' au lait, latin-1 style')]), 'f')).toBe('café au lait, latin-1 style');
+    expect(decode(new Uint8Array([...bytes('naïve '), 0xe9, ...bytes(' café')]), 'f')).toBe('naïve \uFFFD café');
+    expect(decode(new Uint8Array([0x93, ...bytes('quoted'), 0x94, 0x20, 0x80]), 'f')).toBe('“quoted” €');
   });
 
   it('refuses binaries: a NUL byte, or mostly invalid UTF-8', () => {

@@ -43,6 +43,13 @@ describe('on a terminal', () => {
     expect(widestLine(out)).toBeGreaterThan(60);
   });
 
+  it.each([50, 60, 100])('fits --help to a %i-column terminal (at most 80)', (columns) => {
+    const out = onTerminal(columns, '--help');
+    expect(widestLine(out)).toBeLessThanOrEqual(Math.min(columns, 80));
+    expect(out).toContain('--links <style>');
+    expect(out).toContain('Exit status:');
+  });
+
   it('makes OSC 8 hyperlinks where the terminal supports them, and not elsewhere', () => {
     const sink = `'${FIXTURES}/kitchen-sink.md' --no-pager`;
     expect(onTerminal(80, sink, { FORCE_HYPERLINK: '1' })).toContain('\u001B]8;;https://example.org/\u001B\\');

@@ -22,6 +22,8 @@ export interface Flags {
   heading: boolean;
   linkDefs: boolean;
   list?: boolean;
+  stats?: boolean;
+  encoding: string;
 }
 
 export const DEFAULTS = {
@@ -31,6 +33,7 @@ export const DEFAULTS = {
   links: 'inline',
   heading: true,
   linkDefs: true,
+  encoding: 'auto',
 } as const satisfies Partial<Flags>;
 
 /** What the CLI knows about the world it runs in. */
@@ -44,6 +47,7 @@ export interface Options extends RenderRequest {
   paging: When;
   /** `--list`: the stored articles instead of a document. */
   list: boolean;
+  encoding: string;
 }
 
 /** On a terminal, text is wrapped at its width, but never wider than a readable measure. */
@@ -84,6 +88,10 @@ export async function resolveOptions(flags: Flags, facts: Surroundings, hyperlin
   if (format === 'ansi' && (flags.color === false || flags.color === 'never')) format = 'text';
   const width = flags.width ?? (facts.stdoutIsTTY ? Math.min(facts.columns || MAX_READING_WIDTH, MAX_READING_WIDTH) : 0);
   const hyperlinks = format === 'ansi' && (flags.hyperlinks === 'always' || (flags.hyperlinks === 'auto' && facts.stdoutIsTTY && (await hyperlinkSupport())));
+  // A hidden target must stay reachable: only behind a link the terminal makes clickable.
+  if (flags.links === 'hidden' && !hyperlinks) {
+    throw new BroadsheetError('usage', '--links hidden needs clickable links, which this output does not have (a terminal that shows OSC 8 hyperlinks, or --hyperlinks always with colour)');
+  }
   return {
     format,
     width,
@@ -95,5 +103,7 @@ export async function resolveOptions(flags: Flags, facts: Surroundings, hyperlin
     linkDefinitions: flags.linkDefs,
     paging: flags.paging,
     list: flags.list ?? false,
+    stats: flags.stats,
+    encoding: flags.encoding,
   };
 }

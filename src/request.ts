@@ -5,8 +5,8 @@
 export const FORMATS = ['ansi', 'text', 'markdown', 'json'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export const LINK_STYLES = ['inline', 'footnotes'] as const;
-/** Where a link's target is shown: after its text, or as a numbered note at the end. */
+export const LINK_STYLES = ['inline', 'footnotes', 'hidden'] as const;
+/** Where a link's target is shown: after its text, as a numbered note at the end, or only on hover (OSC 8). */
 export type LinkStyle = (typeof LINK_STYLES)[number];
 
 export interface RenderRequest {
@@ -24,6 +24,8 @@ export interface RenderRequest {
   heading: boolean;
   /** Markdown extraction appends the link definitions a section uses (`--no-link-defs`). */
   linkDefinitions: boolean;
+  /** Length and reading time in the header; undefined: for documents with front matter. */
+  stats?: boolean;
 }
 
 export const DEFAULT_REQUEST: RenderRequest = {

@@ -10,7 +10,7 @@ import { loadSource, type Source, type Stdin } from '../load/source.js';
 import { listArticles, userStore, type Library } from '../load/store.js';
 import { loadKit } from '../kit.js';
 import { listedArticles, renderList } from '../render/list.js';
-import { resolveOptions, type Flags, type Options } from '../options.js';
+import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../options.js';
 import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
@@ -43,7 +43,9 @@ export const RENDER_LIMIT = 32 * 2 ** 20;
 export async function main(io: IO): Promise<number> {
   // Help and version are printed like any output, so a full disk or closed pipe is handled once.
   let said = '';
-  const program = createProgram(io.version, { writeOut: (text) => (said += text), writeErr: (text) => io.stderr.write(text) });
+  // On a terminal the help fits it (up to 80 columns); in a pipe it keeps its one-line rows.
+  const helpWidth = io.stdoutIsTTY ? Math.min(io.columns || MAX_READING_WIDTH, MAX_READING_WIDTH) : undefined;
+  const program = createProgram(io.version, { writeOut: (text) => (said += text), writeErr: (text) => io.stderr.write(text) }, helpWidth);
   try {
     program.parse(io.argv, { from: 'user' });
   } catch (error) {
@@ -64,9 +66,12 @@ export async function main(io: IO): Promise<number> {
       await writeOutput(await listing(library, options), io, options.paging);
       return EXIT.ok;
     }
-    const source = await loadSource(program.args[0], { library, stdin: io.stdin });
+    const source = await loadSource(program.args[0], { library, stdin: io.stdin, encoding: options.encoding });
+    if (source.warning) io.stderr.write(formatError(source.warning));
     checkRenderable(source, options);
-    const rendered = await renderDocument(source, options, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
+    // A stored article is an article: its header shows its length and reading time.
+    const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
+    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
     await writeOutput(printable(rendered), io, options.paging);
     return EXIT.ok;
   } catch (error) {

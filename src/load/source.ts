@@ -2,9 +2,10 @@
  * Where a document comes from: a file, standard input, or the article library; what the user
  * typed -> bytes and text, with every failure turned into one clear error naming it as typed.
  */
+import { join } from 'node:path';
 import { BroadsheetError } from '../errors.js';
 import { sanitizeLine } from '../sanitize.js';
-import { decode } from './decode.js';
+import { decodeWithWarning, type Encoding } from './decode.js';
 import { fsError, readFileBytes, readStreamBytes } from './read.js';
 import { DEFAULT_ARTICLE, exists, findArticle, listArticles, type Library } from './store.js';
 
@@ -14,6 +15,10 @@ export interface Source {
   text: string;
   /** The bytes as they were read: `--format markdown` prints these. */
   bytes: Uint8Array;
+  /** How the bytes were read, when that was a guess (not UTF-8). */
+  warning?: string;
+  /** A stored article (its header shows its length and reading time). */
+  stored?: boolean;
 }
 
 /** What standard input is; only a pipe, file, socket or device is read without `-`. */
@@ -27,6 +32,7 @@ export interface Stdin {
 export interface SourceIO {
   library: Library;
   stdin: Stdin;
+  encoding?: Encoding;
 }
 
 const PIPED: readonly StdinKind[] = ['pipe', 'file', 'socket', 'device', 'directory'];
@@ -37,31 +43,32 @@ const PIPED: readonly StdinKind[] = ['pipe', 'file', 'socket', 'device', 'direct
  */
 export async function loadSource(arg: string | undefined, io: SourceIO): Promise<Source> {
   if (arg === '') throw new BroadsheetError('usage', 'empty file name');
-  if (arg === '-') return fromStdin(io.stdin);
+  if (arg === '-') return fromStdin(io);
   if (arg === undefined) {
     if (PIPED.includes(io.stdin.kind)) {
-      const piped = await fromStdin(io.stdin);
+      const piped = await fromStdin(io);
       if (piped.bytes.length > 0) return piped;
     }
-    return fromFile(findArticle(DEFAULT_ARTICLE, io.library)?.path ?? `${io.library.bundled}/${DEFAULT_ARTICLE}.md`, DEFAULT_ARTICLE);
+    const article = findArticle(DEFAULT_ARTICLE, io.library);
+    return { ...fromFile(article?.path ?? join(io.library.bundled, `${DEFAULT_ARTICLE}.md`), DEFAULT_ARTICLE, io), stored: true };
   }
-  if (exists(arg)) return fromFile(arg, arg);
+  if (exists(arg)) return fromFile(arg, arg, io);
   const stored = findArticle(arg, io.library);
-  if (stored) return fromFile(stored.path, arg);
+  if (stored) return { ...fromFile(stored.path, arg, io), stored: true };
   throw missing(arg, io.library);
 }
 
-async function fromStdin(stdin: Stdin): Promise<Source> {
-  if (stdin.kind === 'directory') throw new BroadsheetError('is-directory', 'stdin: is a directory');
-  if (stdin.kind === 'closed') throw fsError({ code: 'EBADF' }, 'stdin');
-  const bytes = await readStreamBytes(stdin.chunks(), 'stdin');
-  return { name: 'stdin', text: decode(bytes, 'stdin'), bytes };
+async function fromStdin(io: SourceIO): Promise<Source> {
+  if (io.stdin.kind === 'directory') throw new BroadsheetError('is-directory', 'stdin: is a directory');
+  if (io.stdin.kind === 'closed') throw fsError({ code: 'EBADF' }, 'stdin');
+  const bytes = await readStreamBytes(io.stdin.chunks(), 'stdin');
+  return { name: 'stdin', bytes, ...decodeWithWarning(bytes, 'stdin', io.encoding) };
 }
 
-function fromFile(path: string, typed: string): Source {
+function fromFile(path: string, typed: string, io: SourceIO): Source {
   const shown = sanitizeLine(typed);
   const bytes = readFileBytes(path, shown);
-  return { name: shown, text: decode(bytes, shown), bytes };
+  return { name: shown, bytes, ...decodeWithWarning(bytes, shown, io.encoding) };
 }
 
 /** No such file: name the stored articles that come closest, if the name looked like one. */

@@ -19,6 +19,8 @@ export interface TerminalOptions {
   links: LinkStyle;
   /** Print the selected sections' own headings (the whole document always has its headings). */
   heading?: boolean;
+  /** Length and reading time in the header; undefined: when the document has front matter. */
+  stats?: boolean;
 }
 
 /** What is listed after the text it belongs to (the document, or each selected section). */

@@ -5,7 +5,7 @@ import { articleStats, formatStats } from '../stats.js';
 import type { TerminalContext } from './context.js';
 import { renderInline } from './inline.js';
 
-export function renderHeader(doc: Document, width: number, ctx: TerminalContext): string[] {
+export function renderHeader(doc: Document, width: number, ctx: TerminalContext, options: { stats?: boolean } = {}): string[] {
   const { theme, layout } = ctx;
   const blocks: string[] = [];
   const { meta } = doc;
@@ -23,8 +23,11 @@ export function renderHeader(doc: Document, width: number, ctx: TerminalContext)
     blocks.push(styleLines(layout.wrap(sanitizeLine(text), width), theme.caption));
   }
   if (doc.title !== undefined) {
-    const byline = [meta.author ? `By ${meta.author}` : undefined, meta.date].filter(Boolean).map((s) => sanitizeLine(s!));
-    blocks.push(styleLines(layout.wrap([...byline, formatStats(articleStats(doc))].join(' · '), width), theme.meta));
+    // Length and reading time for what reads like an article: a stored one, or one with front
+    // matter (a README or changelog gets them with --stats).
+    const stats = (options.stats ?? Object.keys(meta).length > 0) ? formatStats(articleStats(doc)) : undefined;
+    const byline = [meta.author ? `By ${meta.author}` : undefined, meta.date, stats].filter(Boolean).map((s) => sanitizeLine(s!));
+    if (byline.length > 0) blocks.push(styleLines(layout.wrap(byline.join(' · '), width), theme.meta));
   }
   return blocks;
 }

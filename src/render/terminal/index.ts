@@ -19,7 +19,7 @@ export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit
   const { width } = options;
   const blocks: string[] = [];
   if (!selection) {
-    for (const block of renderHeader(doc, width, ctx)) blocks.push(block);
+    for (const block of renderHeader(doc, width, ctx, options)) blocks.push(block);
     renderBlocks(doc.lead.tokens, width, ctx, 0, blocks);
     for (const section of doc.sections) sectionBlocks(section, width, ctx, blocks);
     flushNotes(ctx, blocks, width);

@@ -130,6 +130,8 @@ function renderLink(tokens: Token[], href: string, ctx: TerminalContext, within:
   const same = sameTarget(plainLabel, shown);
   const clickable = target ? osc8(same ? atom(label) : label, target) : same ? atom(label) : label;
   if (same) return clickable;
+  // `--links hidden`: the target is a hover away, when the link is clickable; else shown as usual.
+  if (ctx.links === 'hidden' && target) return clickable;
   if (ctx.links === 'footnotes' || within.table) return `${clickable}${ctx.theme.mark(`[${linkNumber(ctx, shown, within.table)}]`)}`;
   const url = ctx.theme.url(`(${atom(shown)})`);
   return `${clickable} ${target ? osc8(url, target) : url}`;

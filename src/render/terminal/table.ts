@@ -18,7 +18,7 @@ import { renderLinkNotes } from './notes.js';
 export function renderTable(token: Tokens.Table, width: number, ctx: TerminalContext): string {
   const { layout } = ctx;
   const local: string[] = [];
-  const within = ctx.links === 'footnotes' ? TOP : { ...TOP, table: local };
+  const within = ctx.links === 'inline' ? { ...TOP, table: local } : TOP;
   const header = token.header.map((cell) => renderInline(cell.tokens, ctx, within));
   const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx, within)));
   const notes = local.length > 0 ? `\n\n${renderLinkNotes(local, width, ctx)}` : '';
