@@ -7,8 +7,9 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { isWidow } from '../src/layout/breaker.js';
+import { loadHyphenator } from '../src/layout/hyphenate.js';
 import { Layout } from '../src/layout/layout.js';
-import { atom, keepSpaces } from '../src/layout/styled.js';
+import { StyleState, atom, keepSpaces } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { stripOwnEscapes } from './helpers.js';
 
@@ -93,6 +94,63 @@ describe('the line breaker', () => {
         expect(line).not.toMatch(/[「（『【]$/);
       }
       expect(lines.join('')).toBe(text);
+    }
+  });
+
+  it('reopens 256-colour and true-colour styles on the next line', () => {
+    const styled = `\u001B[38;5;81m\u001B[1m${'accent words '.repeat(4)}\u001B[22m\u001B[39m \u001B[38;2;10;20;30m${'rgb words '.repeat(4)}\u001B[39m`;
+    const lines = layout.wrap(styled, 16).split('\n');
+    expect(lines[1]).toMatch(/^\u001B\[38;5;81m\u001B\[1maccent/);
+    expect(lines.at(-1)).toMatch(/^\u001B\[38;2;10;20;30mrgb/);
+    const state = new StyleState();
+    state.apply('\u001B[38;5;81m');
+    state.apply('\u001B[33m');
+    expect(state.reopen()).toBe('\u001B[33m');
+    expect(state.close()).toBe('\u001B[39m');
+  });
+});
+
+/** Real words, long enough to hyphenate, and short ones (no hyphens of their own: any `-` at a line end is a hyphenation). */
+const englishWord = fc.constantFrom(
+  ...'president cautiously proposal initiative ambitious relationship expansion partnership international accusations possibilities prosperity television sovereignty territory security strategic stability dominance counterbalance the a of and to in is was for on by with'.split(' '),
+);
+const englishParagraph = fc.array(englishWord, { minLength: 1, maxLength: 50 }).map((words) => words.join(' '));
+
+describe('hyphenation', () => {
+  let hyphenated: Layout;
+  beforeAll(async () => {
+    hyphenated = new Layout(unicodeLayout, await loadHyphenator('en'));
+  });
+
+  it('keeps lines within the width, leaves no widow, and gives back every word once hyphens at line ends are joined', () => {
+    fc.assert(
+      fc.property(englishParagraph, fc.integer({ min: 20, max: 60 }), (text, width) => {
+        const lines = hyphenated.wrap(text, width).split('\n');
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+        expect(lines.join('\n').replace(/-\n/g, '').split(/\s+/)).toEqual(text.split(' '));
+        const last = lines.at(-1)!;
+        const lastTwo = text.split(' ').slice(-2).join(' ');
+        if (lines.length >= 2 && stringWidth(lastTwo) <= width) expect(last.includes(' ') || !isWidow(stringWidth(last), width)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('hyphenates where it helps a narrow measure, at the patterns\' points', () => {
+    const out = hyphenated.wrap('The leaders discussed internationalisation and counterbalance in strategic dialogue', 20);
+    expect(out).toMatch(/[a-z]-\n/);
+    for (const line of out.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(20);
+    // Three letters at least after the hyphen (TeX's English minimum): `italic` stays whole.
+    for (const width of [8, 9, 10, 11]) expect(hyphenated.wrap('xxxx italic', width)).not.toContain('ital-');
+    // A word wider than the line is cut, not hyphenated as well.
+    expect(hyphenated.wrap('Averyveryveryverylongwordwithoutanyspaces', 20)).toBe('Averyveryveryverylon\ngwordwithoutanyspace\ns');
+  });
+
+  it('never hyphenates URLs, code, numbers or words with capitals inside', () => {
+    const text = `${atom('https://example.com/internationalisation')} ${keepSpaces('internationalisation')} 1234567890123 McDonaldization iPhoneification`;
+    for (const width of [12, 16, 20, 24]) {
+      const out = hyphenated.wrap(`x ${text}`, width);
+      expect(out).not.toMatch(/[a-z]-\n/);
     }
   });
 });

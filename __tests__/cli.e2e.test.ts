@@ -95,7 +95,7 @@ describe('sections for scripts', () => {
     const run = runBin(['-', '--color', 'always'], { input });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('\u001B[34mlet\u001B[39m');
+    expect(run.stdout).toMatch(/\u001B\[[0-9;]+mlet\u001B\[39m/);
   });
 
   it('extracts Markdown byte for byte from the source', () => {

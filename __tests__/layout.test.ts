@@ -109,8 +109,8 @@ describe('the kit', () => {
 
   it('keeps the stored article on the fast path as text and as ansi', () => {
     const article = parseDocument(fixture('../../articles/xi-putin-new-era.md'));
-    expect(needsOf(article, base)).toEqual({ ansi: false, unicode: false, highlight: false });
-    expect(needsOf(article, { ...base, format: 'ansi' })).toEqual({ ansi: true, unicode: false, highlight: false });
+    expect(needsOf(article, base)).toMatchObject({ ansi: false, unicode: false, highlight: false, hyphenation: undefined });
+    expect(needsOf(article, { ...base, format: 'ansi' })).toMatchObject({ ansi: true, unicode: false, highlight: false, palette: 'dark' });
     expect(needsOf(parseDocument('中文'), base).unicode).toBe(true);
     expect(needsOf(parseDocument('&#x4e2d;'), base).unicode).toBe(true);
     // Styles and no-break spaces are the fast path's too (the line breaker reads our codes).

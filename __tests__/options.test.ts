@@ -1,6 +1,7 @@
 import { colorWanted, parseWidth, resolveOptions as resolveWith, withDefaults, type Surroundings, type Flags } from '../src/options.js';
 
-const resolveOptions = (flags: Partial<Flags>, facts: Surroundings, hyperlinks = false) => resolveWith(withDefaults(flags), facts, async () => hyperlinks);
+const resolveOptions = (flags: Partial<Flags>, facts: Surroundings, hyperlinks = false, background?: "dark" | "light") =>
+  resolveWith(withDefaults(flags), facts, { hyperlinkSupport: async () => hyperlinks, background: async () => background });
 
 const tty: Surroundings = { stdoutIsTTY: true, columns: 120, env: { TERM: 'xterm-256color' } };
 const pipe: Surroundings = { stdoutIsTTY: false, env: {} };

@@ -93,5 +93,5 @@ it('renders CRLF and CR files exactly as LF files, and drops a leading BOM', asy
   const lf = '# Title\n\nOne\ntwo.\n\n## Part\n\n- a\n- b\n';
   const outputs = await Promise.all([lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r'), `\uFEFF${lf}`].map(async (text) => (await runMain(['-', '-w', '40'], { input: text })).stdout));
   expect(new Set(outputs).size).toBe(1);
-  expect(outputs[0]).toContain('Title\n=====');
+  expect(outputs[0]).toContain('Title\n━━━━━');
 });

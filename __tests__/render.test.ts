@@ -47,7 +47,9 @@ describe('text rendering', () => {
   });
 
   it('prints headings without # prefixes, underlined in plain text', () => {
-    expect(text('intro\n\n## Section\n\n### Sub\n')).toBe('intro\n\nSection\n-------\n\nSub\n---\n');
+    // More space above a heading than below; a rule for each of the first levels, heavier the higher.
+    expect(text('intro\n\n## Section\n\n### Sub\n\n#### Four\n')).toBe('intro\n\n\nSection\n───────\n\n\nSub\n┄┄┄\n\n\nFour\n');
+    expect(text('# One\n\ntext\n\n# Two\n')).toBe('One\n═══\n\ntext\n\n\nTwo\n═══\n');
   });
 
   it('leaves emoji shortcodes alone (marked-terminal pads them with spaces)', () => {
@@ -68,7 +70,7 @@ describe('text rendering', () => {
   it('puts footnotes after each selected section, numbered from 1', () => {
     const doc = parseDocument('## A\n\n[a](https://a.test)\n\n## B\n\n[b](https://b.test)\n');
     const out = renderTerminal(doc, { width: 0, hyperlinks: false, links: 'footnotes' }, plainFull, doc.sections);
-    expect(out).toBe('A\n-\n\na[1]\n\n[1] https://a.test\n\nB\n-\n\nb[1]\n\n[1] https://b.test\n');
+    expect(out).toBe('A\n─\n\na[1]\n\n[1] https://a.test\n\n\nB\n─\n\nb[1]\n\n[1] https://b.test\n');
   });
 
   it('renders tables in columns with no escape codes in plain text (cli-table3 leaks colour)', () => {
@@ -93,13 +95,16 @@ describe('text rendering', () => {
       const out = text(fixture('kitchen-sink.md'), width);
       expect(out).not.toMatch(/[ \t]$/m);
       if (width > 0) expect(widestLine(out)).toBeLessThanOrEqual(width);
-      expect(out).not.toMatch(/\n\n\n/);
+      // Two blank lines only above a heading (a line over its rule); one everywhere else.
+      expect(out).not.toMatch(/\n\n\n\n/);
+      for (const match of out.matchAll(/\n\n\n/g)) expect(out.slice(match.index + 3)).toMatch(/^(?:[^\n]+\n){1,4}[━═─┄]+\n/);
     }
   });
 
   it('shows the article header: title, standfirst, caption with credit, words and reading time', () => {
     const md = '---\ntitle: T\nstandfirst: S\ncaption: C.\ncredit: P\n---\n\nOne two three.\n';
-    expect(text(md)).toBe('T\n=\n\nS\n\nC. (Photo: P)\n\n3 words · < 1 min read\n\nOne two three.\n');
+    // The header is set apart from the text by a rule.
+    expect(text(md)).toBe(`T\n━\n\nS\n\nC. (Photo: P)\n\n3 words · < 1 min read\n\n${'─'.repeat(40)}\n\nOne two three.\n`);
   });
 });
 
@@ -142,7 +147,8 @@ describe('trailing spaces', () => {
 describe('code highlighting (marked-terminal, ansi only)', () => {
   it('colours a fenced block with a known language even though chalk\'s global level is 0 here', () => {
     const out = ansi('```js\nconst x = 42;\n```\n');
-    expect(out).toBe('    \u001B[34mconst\u001B[39m x = \u001B[35m42\u001B[39m;\n');
+    // The dark palette's keyword and number colours (theme/palette.ts), at 16 colours (TERM unset).
+    expect(out).toBe('    \u001B[94mconst\u001B[39m x = \u001B[95m42\u001B[39m;\n');
   });
 
   it('leaves unknown languages and plain text alone', () => {

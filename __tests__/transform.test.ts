@@ -81,7 +81,7 @@ describe('footnotes', () => {
 
   it('follow each selected section, numbered from 1', async () => {
     const doc = '## A\n\na[^1]\n\n## B\n\nb[^2]\n\n[^1]: one\n[^2]: two\n';
-    expect(await printed(doc, { sections: ['2'] })).toBe('B\n-\n\nb¹\n\n¹ two\n');
+    expect(await printed(doc, { sections: ['2'] })).toBe('B\n─\n\nb¹\n\n¹ two\n');
   });
 });
 

@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import { BIN, FIXTURES, cleanEnv, runBin } from './helpers.js';
 import { widestLine } from './measure.js';
 
-function onTerminal(columns: number, args: string, env: Record<string, string> = {}): string {
-  const command = `stty cols ${columns} rows 500; node "${BIN}" ${args}`;
+function onTerminal(columns: number, args: string, env: Record<string, string> = {}, rows = 500): string {
+  const command = `stty cols ${columns} rows ${rows}; node "${BIN}" ${args}`;
   const run = spawnSync('script', ['-qfec', command, '/dev/null'], {
     env: cleanEnv({ TERM: 'xterm-256color', ...env }),
     encoding: 'utf8',
@@ -56,5 +56,29 @@ describe('on a terminal', () => {
     expect(onTerminal(80, sink)).not.toContain('\u001B]8;;');
     expect(onTerminal(80, `${sink} --hyperlinks never`, { FORCE_HYPERLINK: '1' })).not.toContain('\u001B]8;;');
     expect(onTerminal(80, `${sink} --hyperlinks always`)).toContain('\u001B]8;;');
+  });
+
+  it('asks the terminal for its background (OSC 11, then DA1), and sets dark when it does not answer', () => {
+    const out = onTerminal(60, '--no-pager -s 2');
+    expect(out.startsWith('\u001B]11;?\u001B\\\u001B[c')).toBe(true);
+    expect(out).toContain('\u001B[38;5;81m');
+  });
+
+  it('follows COLORFGBG without asking, and BROADSHEET_THEME over it', () => {
+    const light = onTerminal(60, '--no-pager -s 2', { COLORFGBG: '0;15' });
+    expect(light).not.toContain('\u001B]11;?');
+    expect(light).toContain('\u001B[38;5;25m');
+    expect(onTerminal(60, '--no-pager -s 2', { COLORFGBG: '0;15', BROADSHEET_THEME: 'dark' })).toContain('\u001B[38;5;81m');
+  });
+
+  it('sets two columns on a 160-column terminal with --columns auto, every page a screen high', () => {
+    const out = onTerminal(160, '--no-pager --columns auto', { COLORFGBG: '15;0' }, 30);
+    const lines = out.replace(/\n$/, '').split('\n');
+    // Pages of 29 lines (the screen less a pager's prompt), the last padded to a whole page.
+    expect(lines.length % 29).toBe(0);
+    expect(lines.length).toBeGreaterThan(29);
+    expect(widestLine(out)).toBeGreaterThan(120);
+    expect(widestLine(out)).toBeLessThanOrEqual(160);
+    expect(widestLine(onTerminal(100, '--no-pager --columns auto', { COLORFGBG: '15;0' }, 30))).toBeLessThanOrEqual(80);
   });
 });

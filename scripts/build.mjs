@@ -45,6 +45,8 @@ const LAZY = [
   { source: 'src/document/html.ts', file: 'html.cjs' },
   { source: 'src/document/entities.ts', file: 'entities.cjs' },
   { source: 'src/document/emoji.ts', file: 'emoji.cjs' },
+  // Hyphenation patterns, one language a file, for narrow measures.
+  ...['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'].map((lang) => ({ source: `src/layout/hyphenation/${lang}.ts`, file: `hyphenation-${lang}.cjs` })),
 ];
 const separateBundles = {
   name: 'separate-bundles',

@@ -12,6 +12,8 @@ import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
 import { isSimple } from './layout/measure.js';
 import type { RenderRequest } from './request.js';
+import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
+import { DARK, LIGHT } from './theme/palette.js';
 import { plainTheme, type Theme } from './theme/theme.js';
 
 export interface Kit {
@@ -27,6 +29,11 @@ export interface Needs {
   /** The full Unicode measure: text of characters the fast path does not know the width of. */
   unicode: boolean;
   highlight: boolean;
+  /** The palette and colour depth of the styles. */
+  palette?: 'dark' | 'light';
+  colorLevel?: 1 | 2;
+  /** Hyphenation patterns, in this language. */
+  hyphenation?: Language;
 }
 
 /** The plain kit: no styles, the fast layout. Enough for any document of one-column text. */
@@ -38,16 +45,24 @@ export function needsOf(doc: Document, request: RenderRequest): Needs {
   const ansi = request.format === 'ansi';
   const tokens = documentTokens(doc);
   const highlight = ansi && !request.toc && tokens.some((token) => token.type === 'code' && Boolean(token.lang?.trim()));
-  return { ansi, unicode: needsUnicode(doc, tokens), highlight };
+  // Hyphenation is for text set to a narrow measure: never JSON, never the table of contents.
+  const hyphenation = request.hyphenate && request.width > 0 && !request.toc && request.format !== 'json' ? hyphenationLanguage(metaText(doc.meta.lang)) : undefined;
+  return { ansi, unicode: needsUnicode(doc, tokens), highlight, palette: request.theme, colorLevel: request.colorLevel, hyphenation };
 }
 
 export async function loadKit(needs: Needs): Promise<Kit> {
-  const [theme, unicode, highlight] = await Promise.all([
-    needs.ansi ? import('./theme/ansi.js').then((m) => m.createAnsiTheme()) : plainTheme,
+  const palette = needs.palette === 'light' ? LIGHT : DARK;
+  const [theme, unicode, highlight, hyphenate] = await Promise.all([
+    needs.ansi ? import('./theme/ansi.js').then((m) => m.createAnsiTheme(palette, needs.colorLevel ?? 1)) : plainTheme,
     needs.unicode ? import('./layout/unicode.js').then((m) => m.unicodeLayout) : undefined,
-    needs.highlight ? import('./highlight/highlight.js').then((m) => m.createHighlighter()) : undefined,
+    needs.highlight ? import('./highlight/highlight.js').then((m) => m.createHighlighter(palette, needs.colorLevel ?? 1)) : undefined,
+    needs.hyphenation ? loadHyphenator(needs.hyphenation) : undefined,
   ]);
-  return { theme, layout: new Layout(unicode), highlight };
+  return { theme, layout: new Layout(unicode, hyphenate), highlight };
+}
+
+function metaText(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Every token of the document, the title's included. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { main, type IO } from './cli/main.js';
 import type { Stdin, StdinKind } from './load/source.js';
 import { formatError } from './errors.js';
+import { backgroundFromOsc11 } from './options.js';
 import { descriptorStdout } from './output.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
@@ -33,6 +34,7 @@ function processIO(argv: string[]): IO {
     // Inlined at build time; reading package.json would cost a file read at every start.
     version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
     hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
+    background: askBackground,
   };
 }
 
@@ -55,6 +57,40 @@ export async function warmUp(): Promise<void> {
   const runs = [['--format', 'text'], ['--format', 'text', '-w', '60'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc'], ['--toc', '-f', 'json'], ['-s', '2', '-f', 'json'], ['-s', 'japan', '-f', 'markdown'], ['--help'], ['--width', 'x']];
   const stdin: Stdin = { kind: 'null', chunks: async function* () {} };
   for (const argv of runs) await main({ ...processIO(argv), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
+}
+
+/** How long a terminal has to answer; a local one answers in a few ms. */
+const BACKGROUND_TIMEOUT_MS = 100;
+
+/**
+ * Ask the terminal for its background colour (OSC 11), followed by a device-attributes query
+ * (DA1) that every terminal answers: when the DA1 answer comes first, the terminal does not know
+ * OSC 11, and nothing is left to arrive later and land in the shell's input. Read in raw mode;
+ * undefined when there is no answer in time, or stdin is not the terminal.
+ */
+function askBackground(): Promise<'dark' | 'light' | undefined> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY || !process.stdout.isTTY) return Promise.resolve(undefined);
+  return new Promise((resolve) => {
+    let answer = '';
+    const finish = () => {
+      clearTimeout(timer);
+      stdin.off('data', read);
+      stdin.setRawMode(false);
+      stdin.pause();
+      resolve(backgroundFromOsc11(answer));
+    };
+    const read = (chunk: Buffer) => {
+      answer += chunk.toString('latin1');
+      // eslint-disable-next-line no-control-regex
+      if (/\u001B\[\?[\d;]*c/.test(answer)) finish();
+    };
+    const timer = setTimeout(finish, BACKGROUND_TIMEOUT_MS);
+    stdin.setRawMode(true);
+    stdin.on('data', read);
+    stdin.resume();
+    process.stdout.write('\u001B]11;?\u001B\\\u001B[c');
+  });
 }
 
 /** What standard input is, from its descriptor: process.stdin is created only to read it. */

@@ -26,6 +26,18 @@ export interface RenderRequest {
   linkDefinitions: boolean;
   /** Length and reading time in the header; undefined: for documents with front matter. */
   stats?: boolean;
+  /** Typographic punctuation in what a reader reads (never in code or markdown). */
+  smart: boolean;
+  /** The palette of ansi output, for a dark or a light background. */
+  theme: 'dark' | 'light';
+  /** 2: the terminal shows 256 colours; 1: the 16 basic ones (chalk picks the nearest). */
+  colorLevel: 1 | 2;
+  /** Hyphenate words at line ends (in the document's language, front matter `lang`). */
+  hyphenate: boolean;
+  /** Columns side by side (1: none); `width` is then each column's measure. */
+  columns: number;
+  /** Lines on a screen page, for columns filled a page at a time; undefined: no pages. */
+  pageHeight?: number;
 }
 
 export const DEFAULT_REQUEST: RenderRequest = {
@@ -37,6 +49,11 @@ export const DEFAULT_REQUEST: RenderRequest = {
   hyperlinks: false,
   heading: true,
   linkDefinitions: true,
+  smart: true,
+  theme: 'dark',
+  colorLevel: 1,
+  hyphenate: false,
+  columns: 1,
 };
 
 /** A request with every field the caller left out (or set to undefined) defaulted. */

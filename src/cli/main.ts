@@ -30,6 +30,8 @@ export interface IO {
   version: string;
   /** Whether the terminal shows OSC 8 links; asked only when the answer matters. */
   hyperlinkSupport?: () => Promise<boolean>;
+  /** The terminal's background (OSC 11); asked only for `--theme auto` on a terminal. */
+  background?: () => Promise<'dark' | 'light' | undefined>;
   /** Processing time allowed for a document of this many characters (tests shorten it). */
   timeLimitMs?: (length: number) => number;
 }
@@ -60,7 +62,7 @@ export async function main(io: IO): Promise<number> {
       await writeOutput(said, io, 'never');
       return EXIT.ok;
     }
-    const options = await resolveOptions(program.opts<Flags>(), io, io.hyperlinkSupport);
+    const options = await resolveOptions(program.opts<Flags>(), io, { hyperlinkSupport: io.hyperlinkSupport, background: io.background });
     const library = { user: userStore(io.env), bundled: io.articlesDir };
     if (options.list) {
       await writeOutput(await listing(library, options), io, options.paging);

@@ -3,7 +3,7 @@
  * what it parsed into Options (options.ts), where the defaults live.
  */
 import { Command, Help, InvalidArgumentError, Option } from 'commander';
-import { DEFAULTS, WHEN, parseWidth } from '../options.js';
+import { DEFAULTS, THEMES, WHEN, parseWidth } from '../options.js';
 import { FORMATS, LINK_STYLES } from '../request.js';
 
 /** Where commander writes help, version and errors. */
@@ -126,6 +126,10 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
     .option('-l, --list', 'list the stored articles')
     .option('--stats', 'length and reading time in the header (default: for stored articles and documents with front matter)')
     .option('--no-stats', 'no length and reading time')
+    .option('--no-smart', "straight quotes, -- and ... as written (default: curly quotes, dashes and ellipses in what you read, never in code or markdown)")
+    .addOption(new Option('--theme <name>', 'colours for a dark or light background (default: auto: COLORFGBG, else the terminal, else dark; BROADSHEET_THEME sets it)').choices(THEMES))
+    .addOption(new Option('--hyphenate <when>', 'hyphenate at line ends (auto: for measures under 52 columns)').choices(WHEN).default(DEFAULTS.hyphenate))
+    .option('--columns <n>', 'set the text in columns, a screen page at a time: a number, or auto (on terminals wide enough for two measures of 60)', DEFAULTS.columns)
     .addOption(new Option('--encoding <name>', 'how the file is encoded (default: UTF-8, else Windows-1252 with a warning)').default(DEFAULTS.encoding))
     .addOption(new Option('--paging <when>', 'page long output on a terminal').choices(WHEN).default(DEFAULTS.paging))
     .addOption(new Option('--pager', 'same as --paging always').implies({ paging: 'always' }))

@@ -9,6 +9,7 @@
 import chalk, { Chalk } from 'chalk';
 import { supportsLanguage, type Theme as HighlightTheme } from 'cli-highlight';
 import { markedTerminal } from 'marked-terminal';
+import { DARK, paint, type Palette } from '../theme/palette.js';
 
 interface CodeRenderer {
   renderer: { code: (token: { type: 'code'; raw: string; text: string; lang?: string; escaped?: boolean }) => string };
@@ -17,42 +18,45 @@ interface CodeRenderer {
 /** Colours `code` as `lang`; undefined when the language is unknown. */
 export type Highlighter = (code: string, lang: string) => string | undefined;
 
-export function createHighlighter(): Highlighter {
-  const c = new Chalk({ level: 1 });
+/** Colours from the theme's palette (palette.ts: each checked for contrast on its background). */
+export function createHighlighter(palette: Palette = DARK, level: 1 | 2 = 1): Highlighter {
+  const c = new Chalk({ level });
+  const { keyword, string, number, comment, title, type } = palette.syntax;
+  const colour = (n: number) => paint(c, palette, level, n);
   // Only the tokens worth a colour; the rest (cli-highlight's default is a reset code) stay plain.
   const plain = (text: string) => text;
   const theme: HighlightTheme = {
     default: plain,
-    keyword: c.blue,
-    built_in: c.cyan,
-    type: c.cyan,
-    literal: c.magenta,
-    number: c.magenta,
-    regexp: c.red,
-    string: c.green,
-    symbol: c.magenta,
-    class: c.yellow,
-    function: c.yellow,
-    title: c.yellow,
-    comment: c.dim,
-    doctag: c.dim,
-    meta: c.dim,
-    tag: c.blue,
-    name: c.blue,
-    attr: c.cyan,
-    attribute: c.cyan,
-    addition: c.green,
-    deletion: c.red,
+    keyword: colour(keyword),
+    built_in: colour(type),
+    type: colour(type),
+    literal: colour(number),
+    number: colour(number),
+    regexp: colour(string),
+    string: colour(string),
+    symbol: colour(number),
+    class: colour(title),
+    function: colour(title),
+    title: colour(title),
+    comment: colour(comment),
+    doctag: colour(comment),
+    meta: colour(comment),
+    tag: colour(keyword),
+    name: colour(keyword),
+    attr: colour(type),
+    attribute: colour(type),
+    addition: colour(palette.alerts.tip),
+    deletion: colour(palette.alerts.caution),
   };
   const terminal = markedTerminal({ tab: 0 } as never, { theme } as never) as unknown as CodeRenderer;
   return (code, lang) => {
     if (!/^[\w+#.-]+$/.test(lang) || !supportsLanguage(lang)) return undefined;
-    const level = chalk.level;
-    chalk.level = 1;
+    const previous = chalk.level;
+    chalk.level = level;
     try {
       return terminal.renderer.code({ type: 'code', raw: code, text: code, lang }).replace(/\n+$/, '');
     } finally {
-      chalk.level = level;
+      chalk.level = previous;
     }
   };
 }

@@ -15,6 +15,7 @@
  * at the start of the next.
  */
 import { stripEscapes } from './ansi.js';
+import type { Hyphenator } from './hyphenate.js';
 import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, splitEscapes } from './styled.js';
 
 export interface Measurer {
@@ -22,14 +23,18 @@ export interface Measurer {
   width(text: string): number;
   /** Whether every character of `text` is one column wide (the fast path). */
   simple(text: string): boolean;
+  /** Where words may be hyphenated at a line end (narrow measures only). */
+  hyphenate?: Hyphenator;
 }
 
 /** A paragraph of several lines ending in one short word (a widow) costs this much... */
 const WIDOW = 1e9;
 /** ...where short is under this many columns (and under half the measure): a long URL alone on the last line is no widow. */
 const WIDOW_WIDTH = 15;
-/** A break after a hyphen or dash inside a word, rather than at a space, costs a little. */
+/** A break after a hyphen or dash inside a word, rather than at a space, costs nothing more... */
 const HYPHEN_BREAK = 0;
+/** ...while hyphenating a word costs about as much as seven columns of slack on a line. */
+const HYPHENATION = 50;
 
 interface Box {
   /** The box's text, escapes included. */
@@ -43,6 +48,10 @@ interface Box {
   penalty: number;
   /** Holds an atom (a URL): broken only where it is wider than the line. */
   atom?: boolean;
+  /** Set in a code span: never hyphenated. */
+  code?: boolean;
+  /** A syllable after a hyphenation point: a line ending before it ends with `-`. */
+  hyphen?: boolean;
 }
 
 /** Break `text` (one paragraph; `\n` forces a break) into lines of at most `width` columns. */
@@ -73,6 +82,8 @@ function emitLine(boxes: Box[], from: number, to: number, state: StyleState): st
       if (length > 0) state.apply(box.text.slice(at, at + length));
     }
   }
+  // A word hyphenated here: its hyphen, in the word's own style.
+  if (boxes[to]?.hyphen) line += '-';
   return line + state.close();
 }
 
@@ -88,13 +99,16 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
   let visible = '';
   let atomDepth = 0;
   let hasAtom = false;
+  /** Whether the box has characters set in a code span (the span may close before the box ends). */
+  let code = false;
   const flush = () => {
     if (current === '' && visible === '') return;
-    raw.push({ text: current, width: visible === '' ? 0 : measurer.simple(visible) ? visible.length : measurer.width(visible), glue: raw.length === 0 ? 0 : glue, breakable: raw.length > 0 && glue > 0, penalty: 0, atom: hasAtom });
+    raw.push({ text: current, width: visible === '' ? 0 : measurer.simple(visible) ? visible.length : measurer.width(visible), glue: raw.length === 0 ? 0 : glue, breakable: raw.length > 0 && glue > 0, penalty: 0, atom: hasAtom, code });
     current = '';
     visible = '';
     glue = 0;
     hasAtom = false;
+    code = false;
   };
   for (let i = 0; i < segment.length; ) {
     const c = segment[i]!;
@@ -117,6 +131,7 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
     } else {
       current += c;
       visible += c;
+      if (keep) code = true;
     }
     i++;
   }
@@ -130,10 +145,12 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
   return boxes;
 }
 
-/** CJK break opportunities, breaks after hyphens, and pieces of boxes wider than the line. */
+/** CJK break opportunities, breaks after hyphens, hyphenation points, and pieces of boxes wider than the line. */
 function splitBox(box: Box, width: number, measurer: Measurer): Box[] {
   const visible = stripEscapes(box.text);
-  const inner = box.width > width || (!box.atom && (/[-\u2013\u2014]/.test(visible) || (!measurer.simple(visible) && CJK.test(visible))));
+  // A word wider than the line is cut where it must be, not hyphenated too.
+  const hyphenation = measurer.hyphenate && !box.atom && !box.code && box.width <= width ? hyphenationPoints(visible, measurer.hyphenate) : undefined;
+  const inner = box.width > width || hyphenation !== undefined || (!box.atom && (/[-\u2013\u2014]/.test(visible) || (!measurer.simple(visible) && CJK.test(visible))));
   if (!inner) return [box];
   // User-perceived characters with the escapes before them.
   const units: { text: string; visible: string; width: number }[] = [];
@@ -152,14 +169,18 @@ function splitBox(box: Box, width: number, measurer: Measurer): Box[] {
   if (pending !== '') units.push({ text: pending, visible: '', width: 0 });
   const pieces: Box[] = [];
   let piece: Box = { text: '', width: 0, glue: box.glue, breakable: box.breakable, penalty: box.penalty };
+  let offset = 0;
   units.forEach((unit, k) => {
     const before = units[k - 1];
     const opportunity = before !== undefined && !box.atom && breakBetween(before.visible, unit.visible, units[k - 2]?.visible, units[k + 1]?.visible);
+    const syllable = before !== undefined && hyphenation !== undefined && hyphenation.has(offset);
     const overflow = piece.width + unit.width > width && piece.width > 0;
-    if (before !== undefined && (opportunity || overflow)) {
+    if (before !== undefined && (opportunity || overflow || syllable)) {
       pieces.push(piece);
-      piece = { text: '', width: 0, glue: 0, breakable: true, penalty: opportunity && HYPHENS.includes(before.visible) ? HYPHEN_BREAK : 0 };
+      const hyphen = syllable && !opportunity && !overflow;
+      piece = { text: '', width: 0, glue: 0, breakable: true, penalty: hyphen ? HYPHENATION : opportunity && HYPHENS.includes(before.visible) ? HYPHEN_BREAK : 0, hyphen };
     }
+    offset += unit.visible.length;
     piece.text += unit.text;
     piece.width += unit.width;
   });
@@ -168,6 +189,28 @@ function splitBox(box: Box, width: number, measurer: Measurer): Box[] {
 }
 
 const HYPHENS = ['-', '\u2013', '\u2014'];
+const LEFT_MIN = 2;
+const RIGHT_MIN = 3;
+
+/**
+ * Offsets (in the box's visible text) where its word may be hyphenated: the letters of a word
+ * with any punctuation around it (`“representation,`), split by the patterns.
+ */
+function hyphenationPoints(visible: string, hyphenate: Hyphenator): Set<number> | undefined {
+  const word = /^([^\p{L}]*)(\p{L}{6,})([^\p{L}]*)$/u.exec(visible);
+  if (!word) return undefined;
+  const parts = hyphenate(word[2]!);
+  if (parts.length < 2) return undefined;
+  const points = new Set<number>();
+  const letters = word[2]!.length;
+  let at = 0;
+  for (const part of parts.slice(0, -1)) {
+    at += part.length;
+    // TeX's English minimums: two letters before a hyphen, three after (never `ital-ic`).
+    if (at >= LEFT_MIN && letters - at >= RIGHT_MIN) points.add(word[1]!.length + at);
+  }
+  return points.size > 0 ? points : undefined;
+}
 
 /** Whether a line may break between `a` and `b` (graphemes) inside a run without spaces. */
 function breakBetween(a: string, b: string, beforeA: string | undefined, afterB: string | undefined): boolean {
@@ -204,15 +247,20 @@ function bestBreaks(boxes: Box[], width: number): [number, number][] {
   cost[0] = 0;
   for (let j = 1; j <= n; j++) {
     if (j < n && !boxes[j]!.breakable) continue;
-    let lineWidth = 0;
+    // A line that ends where a word is hyphenated ends with its hyphen.
+    let lineWidth = j < n && boxes[j]!.hyphen ? 1 : 0;
+    /** Whether the line [i, j) has a space in it: without one it is a single word, however many boxes (syllables) it took. */
+    let spaced = false;
     for (let i = j - 1; i >= 0; i--) {
-      lineWidth += boxes[i]!.width + (i < j - 1 ? boxes[i + 1]!.glue : 0);
+      const glue = i < j - 1 ? boxes[i + 1]!.glue : 0;
+      lineWidth += boxes[i]!.width + glue;
+      if (glue > 0) spaced = true;
       if (lineWidth > width && i < j - 1) break;
       if (i > 0 && !boxes[i]!.breakable) continue;
       if (cost[i] === Infinity) continue;
       const slack = width - lineWidth;
       let lineCost: number;
-      if (j === n) lineCost = i === j - 1 && i > 0 && isWidow(boxes[i]!.width, width) ? WIDOW : 0;
+      if (j === n) lineCost = !spaced && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0;
       else lineCost = slack >= 0 ? slack * slack : 0;
       lineCost += j < n ? boxes[j]!.penalty : 0;
       if (cost[i]! + lineCost < cost[j]!) {

@@ -6,6 +6,7 @@
  */
 import { MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
 import { breakParagraph, type Measurer } from './breaker.js';
+import type { Hyphenator } from './hyphenate.js';
 import { isSimple, type UnicodeLayout } from './measure.js';
 import { KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
@@ -19,9 +20,15 @@ export class Layout {
   /** string-width's answers: it costs microseconds a call, and tables and emoji ask again and again. */
   private readonly widths = new Map<string, number>();
 
-  /** `unicode`: the full measure; without it, text outside the fast path is an internal error. */
-  constructor(private readonly unicode?: UnicodeLayout) {
-    this.measurer = { simple: isSimple, width: (text) => this.measure(text) };
+  /**
+   * `unicode`: the full measure; without it, text outside the fast path is an internal error.
+   * `hyphenate`: where words may break at line ends (narrow measures).
+   */
+  constructor(
+    private readonly unicode?: UnicodeLayout,
+    hyphenate?: Hyphenator,
+  ) {
+    this.measurer = { simple: isSimple, width: (text) => this.measure(text), hyphenate };
   }
 
   /** Width in terminal columns of text that may carry broadsheet's own codes and markers. */
@@ -103,9 +110,9 @@ export class Layout {
   }
 
   /** Text with a rule as wide as its widest line (plain text has no bold to mark a heading). */
-  underline(text: string, char: string, width: number): string {
+  underline(text: string, char: string, width: number, style: (rule: string) => string = (rule) => rule): string {
     const length = Math.max(1, width > 0 ? Math.min(this.widest(text), width) : this.widest(text));
-    return `${text}\n${char.repeat(length)}`;
+    return `${text}\n${style(char.repeat(length))}`;
   }
 
   /** Plain text cut to `width` columns, with `…` where it was cut. */

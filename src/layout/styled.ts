@@ -75,13 +75,24 @@ export class StyleState {
       return;
     }
     const params = sequence.slice(2, -1);
-    for (const param of params === '' ? ['0'] : params.split(';')) {
-      const n = Number(param);
+    const list = params === '' ? ['0'] : params.split(';');
+    for (let i = 0; i < list.length; i++) {
+      const n = Number(list[i]);
       if (n === 0) this.open = [];
-      else {
+      else if (n === 38 || n === 48) {
+        // An extended colour (38;5;n, 38;2;r;g;b): one code with its arguments, closed by 39 or 49.
+        const length = list[i + 1] === '5' ? 3 : list[i + 1] === '2' ? 5 : 1;
+        const close = `\u001B[${n + 1}m`;
+        this.open = this.open.filter((o) => o.close !== close);
+        this.open.push({ code: `\u001B[${list.slice(i, i + length).join(';')}m`, close });
+        i += length - 1;
+      } else {
         const close = CLOSES.get(n);
-        if (close !== undefined) this.open.push({ code: `\u001B[${n}m`, close: `\u001B[${close}m` });
-        else this.open = this.open.filter((o) => o.close !== `\u001B[${n}m`);
+        if (close !== undefined) {
+          // A colour replaces the colour open before it.
+          if (close === 39 || close === 49) this.open = this.open.filter((o) => o.close !== `\u001B[${close}m`);
+          this.open.push({ code: `\u001B[${n}m`, close: `\u001B[${close}m` });
+        } else this.open = this.open.filter((o) => o.close !== `\u001B[${n}m`);
       }
     }
   }

@@ -1,45 +1,43 @@
-/** The styled theme, in its own module so plain-text runs never load chalk. */
+/**
+ * The styled theme, in its own module so plain-text runs never load chalk. A visible hierarchy:
+ * the headline bold over a heavy rule; `#` bold in the accent colour over a light rule; `##` bold
+ * in the accent colour; `###` bold; `####` to `######` italic. The standfirst is italic, the
+ * caption italic in the caption colour, the reading time plain in it.
+ */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { DARK, paint, type Palette } from './palette.js';
 import type { Theme } from './theme.js';
 
-/** GitHub's alert colours, as near as the 16 colours come: blue, green, magenta, yellow, red. */
-function alertColour(c: ChalkInstance, variant: string): (text: string) => string {
-  switch (variant) {
-    case 'tip':
-      return c.green;
-    case 'important':
-      return c.magenta;
-    case 'warning':
-      return c.yellow;
-    case 'caution':
-      return c.red;
-    default:
-      return c.blue;
-  }
-}
-
-export function createAnsiTheme(): Theme {
-  const c = new Chalk({ level: 1 });
+/** `level`: 1 for the 16 basic colours (chalk picks the nearest), 2 for 256 colours. */
+export function createAnsiTheme(palette: Palette = DARK, level: 1 | 2 = 1): Theme {
+  const c = new Chalk({ level });
+  const colour = (n: number) => paint(c, palette, level, n);
+  const accent = colour(palette.accent);
+  const meta = colour(palette.meta);
+  const border = colour(palette.border);
+  const alert = (variant: string): ChalkInstance => colour(palette.alerts[variant as keyof Palette['alerts']] ?? palette.alerts.note);
   return {
     ansi: true,
+    palette,
     title: (t) => c.bold(t),
     standfirst: (t) => c.italic(t),
-    caption: (t) => c.dim(t),
-    meta: (t) => c.dim(t),
-    heading: (t, level) => (level <= 2 ? c.bold.cyan(t) : c.bold(t)),
-    headingRule: () => undefined,
+    caption: (t) => meta.italic(t),
+    meta: (t) => meta(t),
+    heading: (t, level) => (level <= 2 ? accent.bold(t) : level === 3 ? c.bold(t) : c.italic(t)),
+    headingRule: (level) => (level === 0 ? '━' : level === 1 ? '─' : undefined),
+    rules: (t) => border(t),
     strong: (t) => c.bold(t),
     em: (t) => c.italic(t),
     del: (t) => c.strikethrough(t),
-    code: (t) => c.yellow(t),
-    codeBlock: (t) => c.yellow(t),
-    url: (t) => c.blue(t),
-    mark: (t) => c.blue(t),
-    html: (t) => c.dim(t),
-    border: (t) => c.dim(t),
-    quoteBar: c.dim('│'),
-    alert: (variant, label) => c.bold(alertColour(c, variant)(label)),
-    alertBar: (variant) => alertColour(c, variant)('┃'),
+    code: (t) => colour(palette.code)(t),
+    codeBlock: (t) => colour(palette.code)(t),
+    url: (t) => colour(palette.url)(t),
+    mark: (t) => colour(palette.url)(t),
+    html: (t) => meta(t),
+    border: (t) => border(t),
+    quoteBar: border('│'),
+    alert: (variant, label) => alert(variant).bold(label),
+    alertBar: (variant) => alert(variant)('┃'),
     bullets: ['•', '◦', '▪'],
     rule: '─',
   };

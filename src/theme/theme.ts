@@ -4,17 +4,23 @@
  * global level, which reads the environment at import.
  */
 
+import type { Palette } from './palette.js';
+
 type Style = (text: string) => string;
 
 export interface Theme {
   ansi: boolean;
+  /** The colours of a styled theme (the highlighter takes its syntax colours). */
+  palette?: Palette;
   title: Style;
   standfirst: Style;
   caption: Style;
   meta: Style;
   heading: (text: string, level: number) => string;
-  /** Underline drawn below headings in plain text, where there is no bold. */
+  /** The rule under a heading of this level (0: the headline), if it has one. */
   headingRule: (level: number) => string | undefined;
+  /** How those rules are drawn. */
+  rules: Style;
   strong: Style;
   em: Style;
   del: Style;
@@ -41,7 +47,9 @@ export const plainTheme: Theme = {
   caption: same,
   meta: same,
   heading: same,
-  headingRule: (level) => (level <= 1 ? '=' : '-'),
+  // Plain text has no bold: the first levels are told apart by their rules.
+  headingRule: (level) => ['━', '═', '─', '┄'][level],
+  rules: same,
   strong: same,
   em: same,
   del: same,

@@ -27,6 +27,8 @@ export function renderBlocks(tokens: readonly Token[], width: number, ctx: Termi
 
 function renderBlock(token: Token, width: number, ctx: TerminalContext, depth: number): string {
   const { layout, theme } = ctx;
+  // Quotes open at the start of every block.
+  ctx.lastChar = '';
   switch (token.type) {
     case 'space':
     case 'def':
@@ -75,13 +77,14 @@ function renderBlock(token: Token, width: number, ctx: TerminalContext, depth: n
 }
 
 export function renderHeading(styled: string, level: number, width: number, ctx: TerminalContext): string {
-  const text = ctx.layout.wrap(styled, width);
+  // A heading is a line or two: line breaks inside it (`<br>` in a README's centred title) never leave blank lines.
+  const text = ctx.layout.wrap(styled, width).replace(/\n(?:[ \t]*\n)+/g, '\n').replace(/^\n+|\n+$/g, '');
   const ruleChar = ctx.theme.headingRule(level);
   const painted = text
     .split('\n')
     .map((line) => ctx.theme.heading(line, level))
     .join('\n');
-  return ruleChar ? ctx.layout.underline(painted, ruleChar, width) : painted;
+  return ruleChar ? ctx.layout.underline(painted, ruleChar, width, ctx.theme.rules) : painted;
 }
 
 /**

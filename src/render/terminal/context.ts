@@ -21,6 +21,12 @@ export interface TerminalOptions {
   heading?: boolean;
   /** Length and reading time in the header; undefined: when the document has front matter. */
   stats?: boolean;
+  /** Typographic punctuation (curly quotes, dashes, ellipses); default true. */
+  smart?: boolean;
+  /** Columns side by side (`width` is each one's measure); 1 or undefined: none. */
+  columns?: number;
+  /** Lines on a screen page, for columns filled a page at a time. */
+  pageHeight?: number;
 }
 
 /** What is listed after the text it belongs to (the document, or each selected section). */
@@ -41,6 +47,9 @@ export interface TerminalContext extends Kit {
   anchors: Map<string, string>;
   /** The document's footnote definitions, by label. */
   footnoteDefinitions: ReadonlyMap<string, FootnoteDefinition>;
+  smart: boolean;
+  /** The last character of text rendered in the current block: a quote opens or closes by it. */
+  lastChar: string;
 }
 
 export function emptyNotes(): Notes {
@@ -62,5 +71,7 @@ export function terminalContext(doc: Document, kit: Kit, options: TerminalOption
     notes: emptyNotes(),
     anchors,
     footnoteDefinitions: doc.footnotes,
+    smart: options.smart ?? true,
+    lastChar: '',
   };
 }

@@ -11,6 +11,7 @@ import { hasUnsafe, sanitize, sanitizeLine } from '../../sanitize.js';
 import { anchorKey, type TerminalContext } from './context.js';
 import { hyperlinkTarget } from './links.js';
 import { footnoteNumber, linkNumber, superscript } from './notes.js';
+import { smarten } from '../smart.js';
 
 /** The styles an inline span can nest. */
 type Emphasis = 'strong' | 'em' | 'del';
@@ -47,15 +48,16 @@ function renderToken(token: Token, ctx: TerminalContext, within: Within): string
   const { theme } = ctx;
   switch (token.type) {
     case 'text':
-      return 'tokens' in token && token.tokens ? renderInline(token.tokens, ctx, within) : softBreaks(sanitize(token.text));
+      return 'tokens' in token && token.tokens ? renderInline(token.tokens, ctx, within) : prose(softBreaks(sanitize(token.text)), ctx);
     case 'escape':
-      return sanitize(token.text);
+      // A backslash-escaped character is literal: never made curly.
+      return literal(sanitize(token.text), ctx);
     case 'strong':
     case 'em':
     case 'del':
       return emphasis(token.type, token, ctx, within);
     case 'codespan':
-      return keepSpaces(theme.code(sanitizeLine(token.text)));
+      return keepSpaces(theme.code(literal(sanitizeLine(token.text), ctx)));
     case 'br':
       return '\n';
     case 'link':
@@ -66,7 +68,7 @@ function renderToken(token: Token, ctx: TerminalContext, within: Within): string
     case 'checkbox':
       return checkbox(token.checked, ctx);
     case 'emoji':
-      return token.text;
+      return literal(token.text, ctx);
     case 'footnoteReference':
       return theme.mark(superscript(footnoteNumber(ctx, token.label)));
     case 'htmlStyle':
@@ -76,8 +78,21 @@ function renderToken(token: Token, ctx: TerminalContext, within: Within): string
       return '';
     default:
       if ('tokens' in token && Array.isArray(token.tokens)) return renderInline(token.tokens, ctx, within);
-      return softBreaks(sanitize(textOf(token)));
+      return prose(softBreaks(sanitize(textOf(token))), ctx);
   }
+}
+
+/** Text a reader reads: typographic punctuation (unless --no-smart), by what came before it. */
+function prose(text: string, ctx: TerminalContext): string {
+  const out = ctx.smart ? smarten(text, ctx.lastChar) : text;
+  if (out !== '') ctx.lastChar = out[out.length - 1]!;
+  return out;
+}
+
+/** Text printed as it is (code, escapes, emoji), remembered as what a quote after it follows. */
+function literal(text: string, ctx: TerminalContext): string {
+  if (text !== '') ctx.lastChar = text[text.length - 1]!;
+  return text;
 }
 
 function softBreaks(text: string): string {
@@ -85,7 +100,7 @@ function softBreaks(text: string): string {
 }
 
 export function image(alt: string, ctx: TerminalContext): string {
-  const text = sanitizeLine(alt).trim();
+  const text = prose(sanitizeLine(alt).trim(), ctx);
   // Kept on one line where it fits, like a URL: a mark broken in two reads as two.
   return ctx.theme.mark(atom(text ? `[image: ${text}]` : '[image]'));
 }
