@@ -15,7 +15,14 @@ export type ErrorCode =
   | 'too-large'
   | 'too-deep'
   | 'too-slow'
-  | 'output-failed';
+  | 'output-failed'
+  // broadsheet import: a page that cannot be fetched, is not HTML or holds no article; an
+  // article already stored; a store that cannot be written (all exit 2, like other input errors).
+  | 'fetch-failed'
+  | 'not-html'
+  | 'no-article'
+  | 'exists'
+  | 'unwritable';
 
 export class BroadsheetError extends Error {
   readonly code: ErrorCode;

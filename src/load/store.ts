@@ -4,7 +4,7 @@
  * articles shipped in `articles/`, one library, the user's store first.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, isAbsolute, join } from 'node:path';
 
 export const DEFAULT_ARTICLE = 'xi-putin-new-era';
 
@@ -20,9 +20,14 @@ export interface Library {
   bundled: string;
 }
 
+/**
+ * Where the reader's own articles are. The XDG base directory spec says a relative
+ * XDG_DATA_HOME is invalid and to be ignored; empty values count as unset.
+ */
 export function userStore(env: Readonly<Record<string, string | undefined>>): string | undefined {
   if (env.BROADSHEET_ARTICLES) return env.BROADSHEET_ARTICLES;
-  const data = env.XDG_DATA_HOME || (env.HOME ? join(env.HOME, '.local', 'share') : undefined);
+  const xdg = env.XDG_DATA_HOME && isAbsolute(env.XDG_DATA_HOME) ? env.XDG_DATA_HOME : undefined;
+  const data = xdg ?? (env.HOME ? join(env.HOME, '.local', 'share') : undefined);
   return data ? join(data, 'broadsheet', 'articles') : undefined;
 }
 
