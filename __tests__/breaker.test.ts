@@ -97,6 +97,19 @@ describe('the line breaker', () => {
     }
   });
 
+  it('sets plain prose on its fast path exactly as on the general one', () => {
+    // A hyphenator that never splits sends every paragraph down the general path.
+    const general = new Layout(unicodeLayout, (word) => [word]);
+    const prose = fc.array(fc.oneof(word, fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café')), { minLength: 1, maxLength: 80 }).map((words) => words.join(' '));
+    fc.assert(
+      // Under 14 columns some words are wider than the line: the fast path hands those back.
+      fc.property(prose, fc.integer({ min: 8, max: 120 }), (text, width) => {
+        expect(layout.wrap(text, width)).toBe(general.wrap(text, width));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('reopens 256-colour and true-colour styles on the next line', () => {
     const styled = `\u001B[38;5;81m\u001B[1m${'accent words '.repeat(4)}\u001B[22m\u001B[39m \u001B[38;2;10;20;30m${'rgb words '.repeat(4)}\u001B[39m`;
     const lines = layout.wrap(styled, 16).split('\n');

@@ -59,6 +59,7 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
   const out: string[] = [];
   const state = new StyleState();
   for (const segment of text.split('\n')) {
+    if (!measurer.hyphenate && measurer.simple(segment) && !DASHES.test(segment) && state.isEmpty() && plainBreaks(segment, width, out)) continue;
     const boxes = boxesOf(segment, width, measurer);
     if (boxes.length === 0) {
       // An empty line carries no codes: the styles open across it are opened on the next.
@@ -68,6 +69,61 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
     for (const [from, to] of bestBreaks(boxes, width)) out.push(emitLine(boxes, from, to, state));
   }
   return out.join('\n');
+}
+
+/**
+ * Text of one-column characters (measurer.simple: no escapes, markers or tabs) without dashes
+ * (which are break points inside words) is most prose in most documents. It needs no boxes or
+ * clusters: words are split at spaces and measured by length, and the same optimal fit runs over
+ * their widths.
+ */
+const DASHES = /[-\u2010-\u2015]/;
+
+/** The plain segment broken into `out`; false (nothing added) when a word is wider than the line. */
+function plainBreaks(segment: string, width: number, out: string[]): boolean {
+  const words = segment.split(' ').filter((word) => word !== '');
+  if (words.length === 0) {
+    out.push('');
+    return true;
+  }
+  const n = words.length;
+  const widths = new Int32Array(n);
+  let total = -1;
+  for (let i = 0; i < n; i++) {
+    const w = words[i]!.length;
+    if (w > width) return false;
+    widths[i] = w;
+    total += w + 1;
+  }
+  if (total <= width) {
+    out.push(words.join(' '));
+    return true;
+  }
+  const cost = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1);
+  cost[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    let lineWidth = -1;
+    for (let i = j - 1; i >= 0; i--) {
+      lineWidth += widths[i]! + 1;
+      if (lineWidth > width) break;
+      if (cost[i] === Infinity) continue;
+      const slack = width - lineWidth;
+      const lineCost = j === n ? (i === j - 1 && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0) : slack * slack;
+      if (cost[i]! + lineCost < cost[j]!) {
+        cost[j] = cost[i]! + lineCost;
+        from[j] = i;
+      }
+    }
+  }
+  const ends: number[] = [];
+  for (let j = n; j > 0; j = from[j]!) ends.push(j);
+  let start = 0;
+  for (let k = ends.length - 1; k >= 0; k--) {
+    out.push(words.slice(start, ends[k]).join(' '));
+    start = ends[k]!;
+  }
+  return true;
 }
 
 /** Lines from boxes [from, to), styles carried across. */

@@ -97,6 +97,11 @@ export class StyleState {
     }
   }
 
+  /** Whether nothing is open: a line needs no codes at its ends. */
+  isEmpty(): boolean {
+    return this.open.length === 0 && this.link === undefined;
+  }
+
   /** Codes that reopen what is open (at the start of a line). */
   reopen(): string {
     return this.open.map((o) => o.code).join('') + (this.link ?? '');
