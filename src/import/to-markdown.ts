@@ -152,7 +152,7 @@ function removeDebris(root: DomElement): void {
       if (!element.querySelector('img, hr, pre, code, table') && !/^(?:SPAN|A|STRONG|B|EM|I|SMALL|TABLE)$/.test(element.tagName)) element.remove();
       continue;
     }
-    if (((words <= DEBRIS_MAX_WORDS && isDebrisText(text)) || (words <= WIDGET_MAX_WORDS && isNewsletterPitch(text))) && standsAlone(element)) {
+    if (isWidgetText(text) && standsAlone(element)) {
       element.remove();
       continue;
     }
@@ -160,6 +160,12 @@ function removeDebris(root: DomElement): void {
   }
   // <nav> inside an article is a list of links elsewhere (breadcrumbs, pagination, tags), never its prose.
   for (const element of Array.from(root.querySelectorAll('nav'))) element.remove();
+}
+
+/** All a block says is a widget's words: a short debris line or a newsletter pitch. */
+export function isWidgetText(text: string): boolean {
+  const words = wordCount(text);
+  return words > 0 && ((words <= DEBRIS_MAX_WORDS && isDebrisText(text)) || (words <= WIDGET_MAX_WORDS && isNewsletterPitch(text)));
 }
 
 export function isDebrisText(text: string): boolean {
