@@ -66,7 +66,8 @@ describe.each(pages)('import %s', (page) => {
   it('has the byline as author, "By " removed (or no date for an author)', () => {
     const author = result.meta.author;
     const written = Array.isArray(author) ? author : author === undefined ? [] : [author];
-    const byline = (expected.byline ?? '').replace(/^by\s+/i, '');
+    // "By" in English, French, Spanish/Portuguese, German or Dutch, before a name of two words or more.
+    const byline = (expected.byline ?? '').replace(/^(?:by|par|por|von|door)\s+(?=\S+\s+\S)/i, '');
     if (byline && looksLikeName(byline)) {
       // A list is the byline's names in order.
       const names = byline.split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/);
