@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ROOT } from './helpers.js';
 import { frontMatter, isoDate, parseByline, slugify, standfirstFrom, yamlString } from '../src/import/article.js';
 import { isDebrisText, toMarkdown } from '../src/import/to-markdown.js';
-import { nameFromByline } from '../src/import/extract.js';
+import { extractArticle, nameFromByline } from '../src/import/extract.js';
 
 describe('toMarkdown: Markdown style', () => {
   it('writes ATX headings, - bullets, numbered lists, _em_, **strong**, `code`', () => {
@@ -56,6 +56,10 @@ describe('toMarkdown: links and images', () => {
 
   it('keeps images from http(s) only, and no spacers', () => {
     expect(toMarkdown('<p><img src="https://x.example/a.jpg" alt="A [b]"> <img src="data:image/png;base64,AA" alt="d"> <img src="/rel.jpg" alt="r"> <img src="https://x.example/pixel.gif" width="1" height="1" alt="p">text</p>')).toBe('![A \\[b\\]](https://x.example/a.jpg) text\n');
+  });
+
+  it('keeps an image with one size 0 beside a real one (auto), not one 0 by 0', () => {
+    expect(toMarkdown('<p><img src="https://x.example/a.jpg" width="570" height="0" alt="a"> <img src="https://x.example/b.gif" width="0" height="0" alt="b">text</p>')).toBe('![a](https://x.example/a.jpg) text\n');
   });
 });
 
@@ -173,6 +177,14 @@ describe('parseByline', () => {
     expect(parseByline('Bye Bye Birdie')).toBe('Bye Bye Birdie');
   });
 
+  it('drops "by" in French, Spanish, Portuguese, German and Dutch before a name', () => {
+    expect(parseByline('Par Sébastien Farcis')).toBe('Sébastien Farcis');
+    expect(parseByline('Por Ana Pérez')).toBe('Ana Pérez');
+    expect(parseByline('von Dieter Schmidt')).toBe('Dieter Schmidt');
+    expect(parseByline('Von Miller')).toBe('Von Miller');
+    expect(parseByline('Paris Review')).toBe('Paris Review');
+  });
+
   it('lists several people joined by "and", "&" or commas', () => {
     expect(parseByline('By Jane Doe and John Roe')).toEqual(['Jane Doe', 'John Roe']);
     expect(parseByline('Jane Doe, John Roe, and Ann Poe')).toEqual(['Jane Doe', 'John Roe', 'Ann Poe']);
@@ -248,5 +260,40 @@ describe('nameFromByline', () => {
     expect(nameFromByline('April 28, 2019 at 6:01 am Updated April 29, 2019 at 3:33 pm')).toBeUndefined();
     expect(nameFromByline('Last Updated: January 7, 2025')).toBeUndefined();
     expect(nameFromByline('')).toBeUndefined();
+  });
+});
+
+describe('extractArticle: lead image', () => {
+  const filler = Array.from({ length: 5 }, (_, i) => `<p>Ordinary paragraph ${i + 1} about the council's budget, long enough that Readability takes this page for an article and keeps it whole.</p>`).join('\n');
+  const page = (lead: string): string => `<html><head><title>Budget</title></head><body><article>${lead}${filler}</article></body></html>`;
+
+  it('takes a lazy image (data-src) and the caption block after it, with its credit', () => {
+    const article = extractArticle(
+      page('<div class="image"><div class="frame"><img data-src="/img/1.jpg" alt="x"></div><p class="caption"><span>The council chamber.</span> <span class="image-source">Photo by Jane Doe</span></p></div>'),
+      { url: 'https://news.example/story' },
+    );
+    expect(article.leadImage).toEqual({ src: 'https://news.example/img/1.jpg', alt: 'x', caption: 'The council chamber.', credit: 'Jane Doe' });
+    expect(article.contentHtml).not.toContain('council chamber');
+  });
+
+  it('strips a credit label in other languages, and a credit in parentheses', () => {
+    const article = extractArticle(page('<figure><img src="https://news.example/a.jpg"><figcaption><p class="caption">Der Saal.</p><p class="source">(Bild: Hersteller)</p></figcaption></figure>'));
+    expect(article.leadImage).toMatchObject({ caption: 'Der Saal.', credit: 'Hersteller' });
+  });
+
+  it('drops a credit label set as an element of its own (its text runs into the name)', () => {
+    const article = extractArticle(page('<figure><img src="https://news.example/a.jpg"><figcaption><span>The hall.</span><span itemprop="copyrightHolder"><span>Credit</span><span><span>Credit</span><span>Chang W. Lee/The Times</span></span></span></figcaption></figure>'));
+    expect(article.leadImage).toMatchObject({ caption: 'The hall.', credit: 'Chang W. Lee/The Times' });
+  });
+
+  it('takes no lazy address that is not one URL', () => {
+    const article = extractArticle(page('<p><img data-src=\'{"default":"//cdn.example/a?id=1"}\' alt="a"></p>'), { url: 'https://news.example/story' });
+    expect(article.leadImage).toBeUndefined();
+  });
+
+  it('leaves a block after the image that is not marked as a caption in the article', () => {
+    const article = extractArticle(page('<div><img src="https://news.example/a.jpg"></div><p>The council met on Monday to set the budget for the coming year.</p>'));
+    expect(article.leadImage).toEqual({ src: 'https://news.example/a.jpg' });
+    expect(article.contentHtml).toContain('The council met on Monday');
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Real pages are the oracle: each vendored news page (see import-pages/README.md), imported,
- * must hold the words of Readability's expected output (recall >= 98 %, header included) with at
+ * must hold the words of Readability's expected output (recall >= 98 %, header included; see setAside
+ * in import-words.ts for what the oracle does not count) with at
  * most 2 % extra words in its body, and carry the expected title and author.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importArticle } from '../src/import/index.js';
+import { cleanLine } from '../src/import/clean.js';
 import { looksLikeName } from '../src/import/extract.js';
 import { ROOT } from './helpers.js';
 import { compareArticle, type WordComparison } from './import-words.js';
@@ -19,7 +21,9 @@ interface Expected {
   byline: string | null;
 }
 
-async function importPage(dir: string): Promise<{ markdown: string; result: WordComparison & { meta: Record<string, string | string[]> } }> {
+type Result = WordComparison & { setAside: number; meta: Record<string, string | string[]> };
+
+async function importPage(dir: string): Promise<{ markdown: string; result: Result }> {
   const { markdown } = await importArticle({
     source: join(dir, 'source.html'),
     readFile: (path) => readFile(path),
@@ -32,18 +36,18 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 const rows: string[] = [];
 
 afterAll(() => {
-  if (rows.length) console.log(`page                recall   extra  (expected words / body words)\n${rows.join('\n')}`);
+  if (rows.length) console.log(`page                recall   extra  (expected words / body words; oracle words set aside)\n${rows.join('\n')}`);
 });
 
 describe.each(pages)('import %s', (page) => {
   const dir = join(PAGES, page);
   const expected = JSON.parse(readFileSync(join(dir, 'expected-metadata.json'), 'utf8')) as Expected;
   let markdown = '';
-  let result: WordComparison & { meta: Record<string, string | string[]> };
+  let result: Result;
 
   beforeAll(async () => {
     ({ markdown, result } = await importPage(dir));
-    rows.push(`${page.padEnd(18)} ${pct(result.recall).padStart(7)} ${pct(result.extra).padStart(7)}  (${result.expectedWords} / ${result.bodyWords})`);
+    rows.push(`${page.padEnd(18)} ${pct(result.recall).padStart(7)} ${pct(result.extra).padStart(7)}  (${result.expectedWords} / ${result.bodyWords}; ${result.setAside})`);
   });
 
   it('has the expected words (recall >= 98 %)', () => {
@@ -55,13 +59,15 @@ describe.each(pages)('import %s', (page) => {
   });
 
   it('has the expected title', () => {
-    expect(result.meta.title).toBe(expected.title);
+    // The front matter holds it on one line, white space folded ("review:  A" -> "review: A").
+    expect(result.meta.title).toBe(cleanLine(expected.title));
   });
 
   it('has the byline as author, "By " removed (or no date for an author)', () => {
     const author = result.meta.author;
     const written = Array.isArray(author) ? author : author === undefined ? [] : [author];
-    const byline = (expected.byline ?? '').replace(/^by\s+/i, '');
+    // "By" in English, French, Spanish/Portuguese, German or Dutch, before a name of two words or more.
+    const byline = (expected.byline ?? '').replace(/^(?:by|par|por|von|door)\s+(?=\S+\s+\S)/i, '');
     if (byline && looksLikeName(byline)) {
       // A list is the byline's names in order.
       const names = byline.split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/);

@@ -1,6 +1,7 @@
 /**
  * Measures the two candidate DOMs for the importer (linkedom, jsdom) under Readability, on the
- * pages in a test-pages directory (default: the vendored eight). Not a test; run by hand:
+ * pages in a test-pages directory (default: the vendored pages; README-dom-choice.md has the
+ * numbers for the first eight). Not a test; run by hand:
  *
  *   npm install --no-save jsdom@29      # jsdom is not a dependency (linkedom was chosen)
  *   node __tests__/import-pages/dom-bench.mjs [pagesDir]

@@ -90,18 +90,24 @@ export function standfirstFrom(excerpt: string | null | undefined, firstParagrap
 }
 
 /**
- * "By Jane Doe and John Roe" -> ['Jane Doe', 'John Roe']; "By Erin Cunningham" -> 'Erin
- * Cunningham'. A byline is split only when every part looks like a person's name (2-4
+ * "By Jane Doe and John Roe" -> ['Jane Doe', 'John Roe']; "By Erin Cunningham" (or "Par ...")
+ * -> 'Erin Cunningham'. A byline is split only when every part looks like a person's name (2-4
  * capitalised words), so "Martin Untersinger (avec Damien Leloup et Morgane Tual)", "BBC News"
  * or "Jane Doe, Staff Writer" stay as written.
  */
 export function parseByline(byline: string | null | undefined): string | string[] | undefined {
-  const text = byline ? cleanLine(byline).replace(/^(?:(?:written|words|story|text|reporting|report)\s+)?by\b[:\s]*/i, '').trim() : '';
+  const text = byline ? cleanLine(byline).replace(/^(?:(?:written|words|story|text|reporting|report)\s+)?by\b[:\s]*/i, '').replace(FOREIGN_BY, '').trim() : '';
   if (!text) return undefined;
   const parts = text.split(/\s*,\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+/i).filter(Boolean);
   if (parts.length > 1 && parts.every(looksLikePersonName)) return parts;
   return text;
 }
+
+/**
+ * "By" in French, Spanish and Portuguese, German, Dutch: "Par Sébastien Farcis". Only before two
+ * capitalised words, since "Von" also starts names ("Von Miller").
+ */
+const FOREIGN_BY = /^(?:[Pp]ar|[Pp]or|[Vv]on|[Dd]oor)[:\s]\s*(?=\p{Lu}[\p{L}'’.-]*\s+\p{Lu})/u;
 
 const NOT_A_NAME = /\b(?:staff|writer|reporter|correspondent|editor|editors|contributor|news|press|associated|reuters|agency|desk|team|bureau|service|times|post|journal|daily|media|group|university|in|at|for|from|of|with|avec|et|und|y|e)\b/i;
 

@@ -69,3 +69,15 @@ export function isElement(node: DomNode): node is DomElement {
 export function visibleText(node: DomNode): string {
   return (node.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * A spacer, rule or tracking pixel: an image under 50 px either way. A 0 beside a real size is
+ * "auto" (a CMS's 570x0 rendition), not a hidden image.
+ */
+export function isSpacerImage(img: DomElement): boolean {
+  const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
+  const width = size('width');
+  const height = size('height');
+  if ((width === 0 && height >= 50) || (height === 0 && width >= 50)) return false;
+  return width < 50 || height < 50;
+}

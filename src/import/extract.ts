@@ -3,15 +3,16 @@
  * linkedom. Nothing from the page runs: linkedom has no script engine, fetches nothing and
  * evaluates no CSS; Readability removes scripts from what it returns.
  *
- * Besides what Readability finds, this step takes the lead image out of the content (the first
- * image before any of the article's text) so its caption and credit can head the stored article
- * instead of repeating in the body, and it replaces a byline that is not a name (Readability
- * sometimes takes a dateline for one) with the author the page declares in its metadata.
+ * Besides what Readability finds, this step gives lazy-loaded images their address, takes the
+ * lead image out of the content (the first image before any of the article's text) so its caption
+ * and credit can head the stored article instead of repeating in the body, and it replaces a
+ * byline that is not a name (Readability sometimes takes a dateline for one) with the author the
+ * page declares in its metadata.
  */
 import { Readability } from '@mozilla/readability';
 import { BroadsheetError } from '../errors.js';
 import { cleanLine } from './clean.js';
-import { type DomDocument, type DomElement, type DomNode, isElement, parsePage, TEXT_NODE, visibleText } from './dom.js';
+import { type DomDocument, type DomElement, type DomNode, isElement, isSpacerImage, parsePage, TEXT_NODE, visibleText } from './dom.js';
 
 export interface LeadImage {
   /** http(s) only. */
@@ -45,7 +46,7 @@ export interface ExtractOptions {
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractedArticle {
   const doc = parsePage(html);
   const url = httpUrl(options.url) ?? canonicalUrl(doc);
-  setDocumentUrl(doc, url);
+  const base = setDocumentUrl(doc, url);
   const declaredAuthor = metaAuthor(doc);
   const declaredTime = metaTime(doc);
 
@@ -58,6 +59,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     throw new BroadsheetError('no-article', 'no article found in the page');
   }
 
+  fixLazyImages(content, base);
   const leadImage = takeLeadImage(content);
   return {
     title: cleanLine(article.title ?? ''),
@@ -100,7 +102,7 @@ function canonicalUrl(doc: DomDocument): string | undefined {
  * Readability resolves relative links against document.baseURI; linkedom does not model a
  * document's address, so give it one (the page's <base href>, resolved against its URL).
  */
-function setDocumentUrl(doc: DomDocument, url: string | undefined): void {
+function setDocumentUrl(doc: DomDocument, url: string | undefined): string | undefined {
   let base = url;
   const href = doc.querySelector('base[href]')?.getAttribute('href');
   if (href) {
@@ -112,6 +114,35 @@ function setDocumentUrl(doc: DomDocument, url: string | undefined): void {
   }
   Object.defineProperty(doc, 'documentURI', { value: url ?? null, configurable: true });
   Object.defineProperty(doc, 'baseURI', { value: base ?? null, configurable: true });
+  return base;
+}
+
+const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src'];
+
+/**
+ * A lazy-loaded image keeps its address in data-src (or the like) until a script moves it to src,
+ * and no script runs here. Readability moves it only when it ends in an image extension.
+ */
+function fixLazyImages(root: DomElement, base: string | undefined): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const src = img.getAttribute('src');
+    if (src && !/^\s*data:/i.test(src)) continue;
+    for (const name of LAZY_SRC) {
+      const value = img.getAttribute(name)?.trim();
+      // One address, not a srcset-like list or a JSON blob for a script.
+      if (!value || /[\s{}"'<>]/.test(value)) continue;
+      let resolved: string | undefined;
+      try {
+        resolved = httpUrl(new URL(value, base).href);
+      } catch {
+        // relative, with nothing to resolve it against
+      }
+      if (resolved) {
+        img.setAttribute('src', resolved);
+        break;
+      }
+    }
+  }
 }
 
 /**
@@ -204,7 +235,7 @@ function takeLeadImage(root: DomElement): LeadImage | undefined {
   if (src) image.src = src;
   const alt = nonEmpty(img.getAttribute('alt'));
   if (alt) image.alt = alt;
-  const figcaption = lead.tagName === 'FIGURE' ? lead.querySelector('figcaption') : null;
+  const figcaption = lead.tagName === 'FIGURE' ? lead.querySelector('figcaption') : captionAfter(lead, root);
   if (!figcaption && lead.tagName === 'FIGURE') {
     // A figure without <figcaption>: its text is the caption, or the credit when it reads like one.
     const text = nonEmpty(lead.textContent);
@@ -212,33 +243,45 @@ function takeLeadImage(root: DomElement): LeadImage | undefined {
     else if (text) image.caption = text;
   }
   if (figcaption) {
-    const credits = Array.from(figcaption.querySelectorAll('*')).filter(isCredit);
-    const credit = credits.map((element) => stripCreditLabel(visibleText(element))).filter(Boolean).join('; ');
+    const credits = Array.from(figcaption.querySelectorAll('*')).filter((element) => isCredit(element, figcaption));
+    const credit = credits.map(creditText).filter(Boolean).join('; ');
     for (const element of credits) element.remove();
     const caption = nonEmpty(figcaption.textContent);
     if (caption) image.caption = caption;
     if (credit) image.credit = cleanLine(credit);
+    if (lead.tagName === 'IMG') figcaption.remove();
   }
   removeWithEmptyWrappers(lead, root);
   return image;
 }
 
-/** Not a spacer, rule or tracking pixel. */
 function isPicture(img: DomElement): boolean {
-  const small = (name: string): boolean => {
-    const value = Number.parseInt(img.getAttribute(name) ?? '', 10);
-    return Number.isFinite(value) && value < 50;
-  };
-  return !small('width') && !small('height') && !!img.getAttribute('src');
+  return !isSpacerImage(img) && !!img.getAttribute('src');
 }
 
-const CREDIT = /credit|copyright|photographer|attribution/i;
+/**
+ * A lone image's caption: the element right after it (or after the wrappers that hold only it)
+ * when the page marks it as one (<figcaption>, or a class word "caption") and it is short.
+ */
+function captionAfter(img: DomElement, root: DomElement): DomElement | null {
+  for (let node: DomElement = img; node !== root && node.parentNode; node = node.parentNode) {
+    let next = node.nextSibling;
+    while (next && next.nodeType === TEXT_NODE && !/\S/.test(next.textContent ?? '')) next = next.nextSibling;
+    if (!next) continue;
+    if (!isElement(next)) return null;
+    const marked = next.tagName === 'FIGCAPTION' || (next.getAttribute('class') ?? '').toLowerCase().split(/[\s_-]+/).includes('caption');
+    return marked && (visibleText(next).match(/[\p{L}\p{N}]+/gu)?.length ?? 0) <= 60 ? next : null;
+  }
+  return null;
+}
 
-function isCredit(element: DomElement): boolean {
+const CREDIT = /credit|copyright|photographer|attribution|\bsource\b/i;
+
+function isCredit(element: DomElement, caption: DomElement): boolean {
   if (!CREDIT.test(`${element.getAttribute('class') ?? ''} ${element.getAttribute('itemprop') ?? ''}`)) return false;
   // The outermost marked element only.
-  for (let parent = element.parentNode; parent && parent.tagName !== 'FIGCAPTION'; parent = parent.parentNode) {
-    if (isCredit(parent)) return false;
+  for (let parent = element.parentNode; parent && parent !== caption; parent = parent.parentNode) {
+    if (isCredit(parent, caption)) return false;
   }
   return true;
 }
@@ -248,9 +291,29 @@ function looksLikeCredit(text: string): boolean {
   return text.split(/\s+/).length <= 10 && (/\S\s*\/\s*\S|©/.test(text) || /^(?:photo(?:graph)?|image|picture|credit|copyright)\b/i.test(text));
 }
 
-/** "Photograph: Jane Doe/AP", "Image copyright Getty Images", "Credit Jane Doe" -> the credit itself. */
+/**
+ * A credit element's text without its label. A label set as an element of its own
+ * ("<span>Credit</span><span>Jane Doe</span>") goes first: its text runs into the name's.
+ */
+function creditText(element: DomElement): string {
+  for (const child of Array.from(element.querySelectorAll('*'))) {
+    const text = visibleText(child);
+    if (text !== '' && stripCreditLabel(text) === '') child.remove();
+  }
+  return stripCreditLabel(visibleText(element));
+}
+
+/**
+ * "Photograph: Jane Doe/AP", "Image copyright Getty Images", "Photo by Jane Doe", "(Bild: Jane
+ * Doe)" -> the credit itself. Labels in English, and "photo", "image", "credit", "source" in
+ * French, German, Spanish, Italian and Portuguese.
+ */
 function stripCreditLabel(text: string): string {
-  return text.replace(/^(?:(?:photo(?:graph)?|image|picture|illustration|video)(?:\s+(?:credit|copyright))?|credit|copyright|source|©)\s*[:：]?\s*/i, '').trim();
+  return text
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1')
+    .replace(/^(?:(?:(?:photo(?:graph)?|foto(?:grafía|grafia)?|image|imagen|imagem|immagine|bild|picture|illustration|video)(?:\s+(?:credit|copyright|by))?|crédits?|credits?|copyright|source|quelle|fuente|fonte)(?![\p{L}\p{N}])|©)\s*[:：]?\s*/iu, '')
+    .trim();
 }
 
 function removeWithEmptyWrappers(element: DomElement, root: DomElement): void {

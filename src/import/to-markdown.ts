@@ -22,7 +22,7 @@
 import TurndownService from 'turndown';
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import { cleanText } from './clean.js';
-import { type DomElement, isElement, parseFragment, TEXT_NODE, visibleText } from './dom.js';
+import { type DomElement, isElement, isSpacerImage, parseFragment, TEXT_NODE, visibleText } from './dom.js';
 
 export interface ToMarkdownOptions {
   /** The article's title: a leading block that repeats it is dropped. */
@@ -80,7 +80,7 @@ function fixLinksAndImages(root: DomElement): void {
   }
   for (const img of Array.from(root.querySelectorAll('img'))) {
     const src = safeUrl(img.getAttribute('src'), IMAGE_SCHEMES);
-    if (!src || isSpacer(img)) img.remove();
+    if (!src || isSpacerImage(img)) img.remove();
     else img.setAttribute('src', src);
   }
 }
@@ -98,11 +98,6 @@ function safeUrl(value: string | null, schemes: Set<string>): string | undefined
   } catch {
     return undefined;
   }
-}
-
-function isSpacer(img: DomElement): boolean {
-  const size = (name: string): number => Number.parseInt(img.getAttribute(name) ?? '', 10);
-  return size('width') < 50 || size('height') < 50;
 }
 
 function unwrap(element: DomElement): void {
@@ -152,7 +147,7 @@ function removeDebris(root: DomElement): void {
       if (!element.querySelector('img, hr, pre, code, table') && !/^(?:SPAN|A|STRONG|B|EM|I|SMALL|TABLE)$/.test(element.tagName)) element.remove();
       continue;
     }
-    if (((words <= DEBRIS_MAX_WORDS && isDebrisText(text)) || (words <= WIDGET_MAX_WORDS && isNewsletterPitch(text))) && standsAlone(element)) {
+    if (isWidgetText(text) && standsAlone(element)) {
       element.remove();
       continue;
     }
@@ -160,6 +155,12 @@ function removeDebris(root: DomElement): void {
   }
   // <nav> inside an article is a list of links elsewhere (breadcrumbs, pagination, tags), never its prose.
   for (const element of Array.from(root.querySelectorAll('nav'))) element.remove();
+}
+
+/** All a block says is a widget's words: a short debris line or a newsletter pitch. */
+export function isWidgetText(text: string): boolean {
+  const words = wordCount(text);
+  return words > 0 && ((words <= DEBRIS_MAX_WORDS && isDebrisText(text)) || (words <= WIDGET_MAX_WORDS && isNewsletterPitch(text)));
 }
 
 export function isDebrisText(text: string): boolean {
