@@ -20,12 +20,13 @@ export function tooLarge(shown: string, limit = MAX_BYTES): BroadsheetError {
   return new BroadsheetError('too-large', `${shown}: too large (limit ${megabytes(limit)})`);
 }
 
-export function binary(shown: string): BroadsheetError {
-  return new BroadsheetError('binary', `${shown}: looks like a binary file, not Markdown`);
+/** `what`: the text expected (Markdown; a web page for import). */
+export function binary(shown: string, what = 'Markdown'): BroadsheetError {
+  return new BroadsheetError('binary', `${shown}: looks like a binary file, not ${what}`);
 }
 
 /** A file by path: its size is checked first; a device or FIFO is read up to the limit. */
-export function readFileBytes(path: string, shown: string, limit = MAX_BYTES): Uint8Array {
+export function readFileBytes(path: string, shown: string, limit = MAX_BYTES, what = 'Markdown'): Uint8Array {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -36,7 +37,7 @@ export function readFileBytes(path: string, shown: string, limit = MAX_BYTES): U
     const stat = fstatSync(fd);
     if (stat.isDirectory()) throw new BroadsheetError('is-directory', `${shown}: is a directory`);
     if (stat.isFile() && stat.size > limit) throw tooLarge(shown, limit);
-    const collector = new Collector(shown, limit);
+    const collector = new Collector(shown, limit, what);
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK);
       const n = readSync(fd, chunk, 0, CHUNK, null);
@@ -53,8 +54,8 @@ export function readFileBytes(path: string, shown: string, limit = MAX_BYTES): U
 }
 
 /** A stream (stdin), read to its end, the limit or its first sign of being binary. */
-export async function readStreamBytes(chunks: AsyncIterable<Uint8Array>, shown: string, limit = MAX_BYTES): Promise<Uint8Array> {
-  const collector = new Collector(shown, limit);
+export async function readStreamBytes(chunks: AsyncIterable<Uint8Array>, shown: string, limit = MAX_BYTES, what = 'Markdown'): Promise<Uint8Array> {
+  const collector = new Collector(shown, limit, what);
   try {
     for await (const chunk of chunks) collector.add(chunk);
   } catch (error) {
@@ -72,10 +73,11 @@ class Collector {
   constructor(
     private readonly shown: string,
     private readonly limit: number,
+    private readonly what: string,
   ) {}
 
   add(chunk: Uint8Array): void {
-    if (this.length < SNIFF_BYTES && chunk.subarray(0, SNIFF_BYTES - this.length).includes(0)) throw binary(this.shown);
+    if (this.length < SNIFF_BYTES && chunk.subarray(0, SNIFF_BYTES - this.length).includes(0)) throw binary(this.shown, this.what);
     this.length += chunk.length;
     if (this.length > this.limit) throw tooLarge(this.shown, this.limit);
     this.chunks.push(chunk);
