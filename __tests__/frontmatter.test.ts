@@ -4,7 +4,7 @@ describe('splitFrontMatter', () => {
   it('reads top-level scalars, quoted or bare, and where the body starts', () => {
     const text = '---\ntitle: "Xi and Putin hail \'new era\'"\nstandfirst: It\'s bare # a comment\ncredit: \'A \'\'quoted\'\' credit\' # a comment\nempty:\n---\n\nBody\n';
     const { meta, bodyStart } = splitFrontMatter(text);
-    expect(meta).toEqual({ title: "Xi and Putin hail 'new era'", standfirst: "It's bare", credit: "A 'quoted' credit" });
+    expect(meta).toEqual({ title: "Xi and Putin hail 'new era'", standfirst: "It's bare", credit: "A 'quoted' credit", empty: null });
     expect(text.slice(bodyStart)).toBe('\nBody\n');
   });
 
@@ -12,9 +12,11 @@ describe('splitFrontMatter', () => {
     expect(splitFrontMatter('---\na: "tab\\there \\u00e9 \\x41 \\e[0m"\n---\n').meta.a).toBe('tab\there é A \u001B[0m');
   });
 
-  it('skips what is not a scalar rather than misreading it', () => {
-    const { meta } = splitFrontMatter('---\ntags: [a, b]\nauthor:\n  name: X\nbody: |\n  text\ntitle: T\n---\n');
-    expect(meta).toEqual({ title: 'T' });
+  it('leaves what is not a scalar to the YAML parser, keeping the scalars it read', () => {
+    const block = 'tags: [a, b]\nauthor:\n  name: X\nbody: |\n  text\ntitle: T\n';
+    const { meta, yaml } = splitFrontMatter(`---\n${block}---\n`);
+    expect(meta).toEqual({ title: 'T', author: null });
+    expect(yaml).toBe(block);
   });
 
   it('needs an opening line and a closing line', () => {

@@ -10,6 +10,7 @@ import { safeJson } from './sanitize.js';
 export { renderDocument, renderParsed, type Rendered, type PipelineHooks, type MarkdownInput } from './pipeline.js';
 export { parseDocument, flatten, hasContent, sectionWords, type Document, type Section } from './document/tree.js';
 export { selectSections } from './document/select.js';
+export { readFrontMatter, splitFrontMatter, type FrontMatter, type Meta, type MetaValue } from './load/frontmatter.js';
 export { loadKit, needsOf, plainKit, type Kit, type Needs } from './kit.js';
 export { jsonArticle, type JsonArticle, type JsonSection } from './render/json.js';
 export { tocEntries, type TocEntry } from './render/toc.js';

@@ -7,10 +7,12 @@
  */
 import type { Token } from 'marked';
 import type { Highlighter } from './highlight/highlight.js';
+import { articleMeta } from './document/meta.js';
 import { allTokens } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
 import { isSimple } from './layout/measure.js';
+import { metaStrings } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
 import { DARK, LIGHT } from './theme/palette.js';
@@ -83,7 +85,8 @@ function documentTokens(doc: Document): Token[] {
  * wrong layout.
  */
 function needsUnicode(doc: Document, tokens: Token[]): boolean {
-  if (Object.values(doc.meta).some((value) => !isSimple(value))) return true;
+  const { site } = articleMeta(doc.meta);
+  if ([...metaStrings(doc.meta), site ?? ''].some((value) => !isSimple(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
   if (!body.includes('\t') && !body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && isSimple(body)) return false;
   return tokens.some((token) => {

@@ -7,6 +7,7 @@ import { selectSections } from './document/select.js';
 import { loadDecoders } from './document/transform.js';
 import { buildDocument, decodersFor, lexDocument, type Document, type Section } from './document/tree.js';
 import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
+import { readFrontMatter } from './load/frontmatter.js';
 import { jsonArticle, type JsonArticle } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
 import { renderTerminal } from './render/terminal/index.js';
@@ -26,6 +27,8 @@ export interface PipelineHooks {
   guard?: Guard;
   /** Loads what the document needs; tests pass their own. */
   loadKit?: (needs: Needs) => Promise<Kit>;
+  /** Told, in one line, what was read otherwise than asked (front matter that is not valid YAML). */
+  warn?: (message: string) => void;
 }
 
 export async function renderDocument(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
@@ -34,7 +37,9 @@ export async function renderDocument(markdown: MarkdownInput, request: Partial<R
   const guard: Guard = hooks.guard ?? ((step) => step());
   // Extraction as Markdown needs headings and source ranges only: inline markup is not lexed.
   const inline = !(complete.format === 'markdown' && !complete.toc);
-  const lexed = guard(() => lexDocument(text, { inline, bytes }));
+  // Front matter first: a block with more than `key: value` lines loads the YAML parser.
+  const frontMatter = await readFrontMatter(text, { guard, warn: hooks.warn });
+  const lexed = guard(() => lexDocument(text, { inline, bytes, frontMatter }));
   // What the tokens hold decides what is loaded: decoders for entities, HTML and emoji first...
   const decoders = await loadDecoders(decodersFor(lexed));
   const { doc, selection, needs } = guard(() => {

@@ -73,7 +73,8 @@ export async function main(io: IO): Promise<number> {
     checkRenderable(source, options);
     // A stored article is an article: its header shows its length and reading time.
     const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
-    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)) });
+    const warn = (message: string) => io.stderr.write(formatError(`${source.name}: ${message}`));
+    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)), warn });
     await writeOutput(printable(rendered), io, options.paging);
     return EXIT.ok;
   } catch (error) {
@@ -84,7 +85,7 @@ export async function main(io: IO): Promise<number> {
 
 /** `--list`: the stored articles, as a table or JSON. */
 async function listing(library: Library, options: Options): Promise<string> {
-  const articles = listedArticles(listArticles(library));
+  const articles = await listedArticles(listArticles(library));
   if (options.format === 'json') return safeJson(articles);
   return renderList(articles, options.width, await loadKit({ ansi: options.format === 'ansi', unicode: true, highlight: false }));
 }

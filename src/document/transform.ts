@@ -10,6 +10,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import { foldInlineHtml, trimInline } from './inline-html.js';
+import { mapMetaStrings, metaStrings, type Meta } from '../load/frontmatter.js';
 
 export interface Decoders {
   /** HTML character references -> characters (CommonMark's rule: the semicolon is required). */
@@ -56,8 +57,8 @@ const SHORTCODE = /:[a-z0-9_+-]+:/;
 const SHORTCODES = /:([a-z0-9_+-]+):/g;
 
 /** Which decoders the tokens give work to. */
-export function decodersNeeded(tokens: readonly Token[], meta: Readonly<Record<string, string>>, options: { html: boolean }): DecoderNeeds {
-  const needs: DecoderNeeds = { entities: Object.values(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
+export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean }): DecoderNeeds {
+  const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
   visit(tokens, (token, inCode) => {
     if (token.type === 'html' && (token as Tokens.HTML).block) needs.html ||= options.html;
     else if (token.type === 'text' && !('tokens' in token && token.tokens)) {
@@ -258,8 +259,7 @@ function splitAtMarkers(paragraph: Tokens.Paragraph): (Token | { variant: AlertV
 }
 
 /** Front matter values with their entities decoded. */
-export function decodeMeta(meta: Record<string, string>, decoders: Decoders): Record<string, string> {
+export function decodeMeta(meta: Meta, decoders: Decoders): Meta {
   if (!decoders.entities) return meta;
-  const decode = decoders.entities;
-  return Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, decode(value)]));
+  return mapMetaStrings(meta, decoders.entities);
 }

@@ -6,7 +6,7 @@
  */
 import type { Token, Tokens } from 'marked';
 import GithubSlugger from 'github-slugger';
-import { splitFrontMatter } from '../load/frontmatter.js';
+import { metaText, splitFrontMatter, type FrontMatter, type Meta } from '../load/frontmatter.js';
 import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
 import type { FootnoteDefinition } from './footnotes.js';
@@ -47,7 +47,8 @@ export interface Document {
   source: string;
   /** The bytes the text was decoded from, when the caller has them (byte-exact extraction). */
   bytes?: Uint8Array;
-  meta: Record<string, string>;
+  /** Every front matter value, as JSON can carry it. */
+  meta: Meta;
   title?: string;
   /** Inline tokens of the title when it came from a heading. */
   titleTokens?: Token[];
@@ -67,6 +68,11 @@ export interface ParseOptions {
   inline?: boolean;
   /** The bytes `source` was decoded from. */
   bytes?: Uint8Array;
+  /**
+   * The front matter, read (readFrontMatter reads a block that needs the YAML parser); without
+   * it, the block's top-level scalars are read.
+   */
+  frontMatter?: FrontMatter;
 }
 
 interface Placed {
@@ -78,7 +84,7 @@ interface Placed {
 export interface Lexed {
   source: string;
   bytes?: Uint8Array;
-  meta: Record<string, string>;
+  meta: Meta;
   bodyStart: number;
   body: string;
   tokens: Token[];
@@ -87,7 +93,7 @@ export interface Lexed {
 
 export function lexDocument(source: string, options: ParseOptions = {}): Lexed {
   const inline = options.inline ?? true;
-  const { meta, bodyStart } = splitFrontMatter(source);
+  const { meta, bodyStart } = options.frontMatter ?? splitFrontMatter(source);
   const body = source.slice(bodyStart);
   checkDepth(body);
   return { source, bytes: options.bytes, meta, bodyStart, body, tokens: lexWithin(body, inline), inline };
@@ -113,7 +119,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
   const depthOne = headings.filter((h) => h.token.depth === 1);
 
-  let title: string | undefined = meta.title;
+  let title: string | undefined = metaText(meta.title);
   let titleTokens: Token[] | undefined;
   let first = 0;
   const firstContent = placed.findIndex((p) => p.token.type !== 'space');

@@ -1,19 +1,36 @@
 /**
- * Front matter: a leading `---` block of `key: value` lines, as Jekyll, Hugo and Pandoc write
- * it. Only top-level scalar values are read (quoted or bare); anything else (lists, nested maps)
- * is skipped rather than misread. A whole YAML parser would cost start-up time for fields an
- * article does not use.
+ * Front matter: a leading `---` block of YAML, as Jekyll, Hugo, Pandoc and the web clippers
+ * (Obsidian Web Clipper, MarkDownload) write it. Most blocks are `key: value` lines, which the
+ * scalar reader here reads as YAML's core schema would, with no parser to load. A block with
+ * anything more (lists, nested maps, block scalars, flow collections, anchors, values over
+ * several lines) is read by a real YAML parser, js-yaml, loaded only then (yaml-front-matter.ts,
+ * a bundle of its own): `readFrontMatter`.
  */
+import { sanitizeLine } from '../sanitize.js';
+
+/** A front matter value, as JSON can carry it. */
+export type MetaValue = string | number | boolean | null | MetaValue[] | { [key: string]: MetaValue };
+export type Meta = Record<string, MetaValue>;
+
 export interface FrontMatter {
-  meta: Record<string, string>;
+  meta: Meta;
   /** Offset of the first character after the front matter block. */
   bodyStart: number;
+  /**
+   * The block, when it holds what the scalar reader cannot read: `readFrontMatter` gives it to
+   * the YAML parser. Until then `meta` holds the top-level scalars the reader could read.
+   */
+  yaml?: string;
 }
+
+/** The block starts on the second line of the file (after `---`). */
+const FIRST_LINE = 2;
 
 /** `---` on the first line, not followed by a blank line (then it is a rule, as Pandoc reads it). */
 const OPEN = /^---[ \t]*\n(?![ \t]*\n)/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/m;
 
+/** The block and where the body starts, with the scalars read; synchronous, no parser loaded. */
 export function splitFrontMatter(text: string): FrontMatter {
   const open = OPEN.exec(text);
   if (!open) return { meta: {}, bodyStart: 0 };
@@ -26,31 +43,108 @@ export function splitFrontMatter(text: string): FrontMatter {
   if (first !== undefined && !/^[\w"'-][^:]*:(?:\s|$)/.test(first)) return { meta: {}, bodyStart: 0 };
   let bodyStart = open[0].length + close.index + close[0].length;
   if (text[bodyStart] === '\n') bodyStart++;
-  return { meta: parseScalars(block), bodyStart };
+  const { meta, complete } = readScalars(block);
+  return complete ? { meta, bodyStart } : { meta, bodyStart, yaml: block };
 }
 
-function parseScalars(block: string): Record<string, string> {
-  const meta: Record<string, string> = {};
+export interface ReadHooks {
+  /** Runs the parse (the CLI's time limit). */
+  guard?: <T>(step: () => T) => T;
+  /** Told, in one line, when the block is not valid YAML. */
+  warn?: (message: string) => void;
+}
+
+/**
+ * The front matter, read whole: by the scalar reader when it can, else by the YAML parser.
+ * Invalid YAML is reported through `warn` (naming its line) and the document is read without
+ * front matter: the block is neither metadata nor text.
+ */
+export async function readFrontMatter(text: string, hooks: ReadHooks = {}): Promise<FrontMatter> {
+  const split = splitFrontMatter(text);
+  if (split.yaml === undefined) return split;
+  const { parseYaml } = await import('./yaml-front-matter.js');
+  const block = split.yaml;
+  const read = (hooks.guard ?? ((step) => step()))(() => parseYaml(block));
+  if ('meta' in read) return { meta: read.meta, bodyStart: split.bodyStart };
+  hooks.warn?.(`front matter line ${read.line + FIRST_LINE}: ${sanitizeLine(read.error)}; read without it`);
+  return { meta: {}, bodyStart: split.bodyStart };
+}
+
+/** A value as one line of text: strings and numbers; nothing for lists, maps and null. */
+export function metaText(value: MetaValue | undefined): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value.trim();
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+/** Every string in the values, at any depth. */
+export function metaStrings(meta: Meta): string[] {
+  const out: string[] = [];
+  const walk = (value: MetaValue) => {
+    if (typeof value === 'string') out.push(value);
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  Object.values(meta).forEach(walk);
+  return out;
+}
+
+/** The values with every string mapped, at any depth. */
+export function mapMetaStrings(meta: Meta, map: (text: string) => string): Meta {
+  const walk = (value: MetaValue): MetaValue => {
+    if (typeof value === 'string') return map(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, walk(v)]));
+    return value;
+  };
+  return Object.fromEntries(Object.entries(meta).map(([key, value]) => [key, walk(value)]));
+}
+
+/**
+ * Top-level `key: scalar` lines, each value as YAML's core schema reads it (quoted: a string;
+ * plain: null, a boolean, a number or a string). `complete` is false as soon as a line holds
+ * anything else, or a value the core schema might read differently: then YAML decides.
+ */
+function readScalars(block: string): { meta: Meta; complete: boolean } {
+  // A Map, then fromEntries: a key such as `__proto__` is a key like any other.
+  const meta = new Map<string, MetaValue>();
+  let complete = true;
   for (const line of block.split('\n')) {
-    const match = /^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$/.exec(line);
-    if (!match) continue;
-    const [, key, raw] = match as unknown as [string, string, string];
-    const value = unquote(raw);
-    if (value !== undefined && value !== '') meta[key] = value;
+    if (/^(?:#.*)?[ \t]*$/.test(line)) continue;
+    const match = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
+    const value = match ? scalar(match[2] ?? '') : undefined;
+    if (value === undefined) {
+      complete = false;
+      continue;
+    }
+    meta.set(match![1]!, value);
   }
-  return meta;
+  return { meta: Object.fromEntries(meta), complete };
 }
 
-function unquote(raw: string): string | undefined {
+/** A value as the core schema reads it, or undefined when only a YAML parser can say. */
+function scalar(raw: string): MetaValue | undefined {
   // A quoted scalar ends at its closing quote; a comment may follow.
-  const double = /^"((?:[^"\\]|\\.)*)"(?:\s+#.*)?$/.exec(raw);
-  if (double) return double[1]!.replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))/g, unescape);
-  const single = /^'((?:[^']|'')*)'(?:\s+#.*)?$/.exec(raw);
+  const double = /^"((?:[^"\\]|\\.)*)"(?:[ \t]+#.*)?$/.exec(raw);
+  if (double) return !VALID_ESCAPES.test(double[1]!) ? undefined : double[1]!.replace(/\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|U([0-9a-fA-F]{8})|(.))/g, unescape);
+  const single = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/.exec(raw);
   if (single) return single[1]!.replace(/''/g, "'");
-  // Block scalars, flow collections, anchors and broken quoting are not scalars this reader understands.
-  if (/^[|>[{&*!"']/.test(raw)) return undefined;
-  return raw.replace(/\s+#.*$/, '');
+  const plain = raw.replace(/[ \t]+#.*$/, '');
+  // Block scalars, flow collections, anchors, tags, broken quoting, reserved characters, and
+  // what would be a nested map (`a: b: c`) are the parser's to read (or to refuse).
+  if (/^[[\]{}#&*!|>'"%@`,]|^[-?:](?:[ \t]|$)|:(?:[ \t]|$)/.test(plain)) return undefined;
+  if (plain === '' || /^(?:~|null|Null|NULL)$/.test(plain)) return null;
+  if (/^(?:true|True|TRUE)$/.test(plain)) return true;
+  if (/^(?:false|False|FALSE)$/.test(plain)) return false;
+  if (/^[-+]?[0-9]+$/.test(plain)) return Number(plain);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(plain)) return Number(plain);
+  // Octal, hexadecimal, infinity and not-a-number: rare, and the parser knows them.
+  if (/^(?:0o|0x|[-+]?\.(?:inf|Inf|INF)$|\.(?:nan|NaN|NAN)$)/.test(plain)) return undefined;
+  return plain;
 }
+
+/** A double-quoted scalar's content whose every escape YAML knows. */
+const VALID_ESCAPES = /^(?:[^\\]|\\(?:[0abtnvfre "/\\N_LP\t]|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}))*$/;
 
 const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', a: '\u0007', e: '\u001B', '0': '\u0000', N: '\u0085', _: '\u00A0', L: '\u2028', P: '\u2029' };
 

@@ -2,6 +2,8 @@
  * `--format json`: a stable shape for scripts (documented in the README), as a value; the CLI
  * stringifies it (sanitize.ts safeJson), so any control character in the document is escaped.
  */
+import { articleMeta } from '../document/meta.js';
+import type { Meta } from '../load/frontmatter.js';
 import { hasContent, sectionWords, type Document, type Section } from '../document/tree.js';
 import type { Kit } from '../kit.js';
 import { sourceOf } from './markdown.js';
@@ -21,7 +23,14 @@ export interface JsonArticle {
   standfirst: string | null;
   caption: string | null;
   credit: string | null;
-  meta: Record<string, string>;
+  /** Each author's name (front matter `author`, `authors` or `byline`). */
+  authors: string[];
+  /** As written: front matter `date`, `published` or `created`. */
+  date: string | null;
+  /** Where it was published: front matter `source`, `url` or `link`. */
+  source: string | null;
+  /** Every front matter value; lists stay lists. */
+  meta: Meta;
   words: number;
   readingMinutes: number;
   sections: JsonSection[];
@@ -30,12 +39,16 @@ export interface JsonArticle {
 /** The selected sections, or else the lead (when it has content) and the top-level sections. */
 export function jsonArticle(doc: Document, selection: readonly Section[] | undefined, kit: Kit, options: { heading: boolean } = { heading: true }): JsonArticle {
   const stats = articleStats(doc);
+  const meta = articleMeta(doc.meta);
   const chosen = selection ?? [...(hasContent(doc.lead) ? [doc.lead] : []), ...doc.sections];
   return {
     title: doc.title ?? null,
-    standfirst: doc.meta.standfirst ?? null,
-    caption: doc.meta.caption ?? null,
-    credit: doc.meta.credit ?? null,
+    standfirst: meta.standfirst ?? null,
+    caption: meta.caption ?? null,
+    credit: meta.credit ?? null,
+    authors: meta.authors,
+    date: meta.date ?? null,
+    source: meta.source ?? null,
     meta: doc.meta,
     words: stats.words,
     readingMinutes: stats.minutes,

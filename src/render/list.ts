@@ -3,6 +3,7 @@ import { parseDocument } from '../document/tree.js';
 import type { Kit } from '../kit.js';
 import { maxOf, trimLines } from '../layout/layout.js';
 import { decode } from '../load/decode.js';
+import { readFrontMatter } from '../load/frontmatter.js';
 import { readFileBytes } from '../load/read.js';
 import type { StoredArticle } from '../load/store.js';
 import { sanitizeLine } from '../sanitize.js';
@@ -18,12 +19,15 @@ export interface ListedArticle {
   store: 'user' | 'bundled';
 }
 
-export function listedArticles(stored: readonly StoredArticle[]): ListedArticle[] {
-  return stored.map(({ slug, path, origin }) => {
-    const doc = parseDocument(decode(readFileBytes(path, slug), slug));
+export async function listedArticles(stored: readonly StoredArticle[]): Promise<ListedArticle[]> {
+  const listed: ListedArticle[] = [];
+  for (const { slug, path, origin } of stored) {
+    const text = decode(readFileBytes(path, slug), slug);
+    const doc = parseDocument(text, { frontMatter: await readFrontMatter(text) });
     const { words, minutes } = articleStats(doc);
-    return { slug, title: doc.title ?? null, words, readingMinutes: minutes, path, store: origin };
-  });
+    listed.push({ slug, title: doc.title ?? null, words, readingMinutes: minutes, path, store: origin });
+  }
+  return listed;
 }
 
 export function renderList(articles: readonly ListedArticle[], width: number, kit: Kit): string {

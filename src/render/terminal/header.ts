@@ -1,4 +1,5 @@
-/** The article's header: title, standfirst, photo caption and credit, byline, words and reading time. */
+/** The article's header: title, standfirst, photo caption and credit, byline, date, site, words and reading time. */
+import { articleMeta, byline, displayDate } from '../../document/meta.js';
 import type { Document } from '../../document/tree.js';
 import { sanitizeLine } from '../../sanitize.js';
 import { articleStats, formatStats } from '../stats.js';
@@ -16,14 +17,14 @@ const HEADER_RULE = 40;
 export function renderHeader(doc: Document, width: number, ctx: TerminalContext, options: { stats?: boolean } = {}, measure = width): string[] {
   const { theme, layout } = ctx;
   const blocks: string[] = [];
-  const { meta } = doc;
+  const meta = articleMeta(doc.meta);
   if (doc.title !== undefined) {
     const styled = doc.titleTokens ? renderInline(doc.titleTokens, ctx) : prose(doc.title, ctx);
     const text = styleLines(layout.wrap(styled, width), theme.title);
     const rule = theme.headingRule(0);
     blocks.push(rule ? layout.underline(text, rule, width, theme.rules) : text);
   }
-  const standfirst = meta.standfirst ?? meta.subtitle ?? meta.description;
+  const { standfirst } = meta;
   if (standfirst) blocks.push(styleLines(layout.wrap(prose(standfirst, ctx), measure), theme.standfirst));
   const { caption, credit } = meta;
   if (caption || credit) {
@@ -33,9 +34,9 @@ export function renderHeader(doc: Document, width: number, ctx: TerminalContext,
   if (doc.title !== undefined) {
     // Length and reading time for what reads like an article: a stored one, or one with front
     // matter (a README or changelog gets them with --stats).
-    const stats = (options.stats ?? Object.keys(meta).length > 0) ? formatStats(articleStats(doc)) : undefined;
-    const byline = [meta.author ? `By ${meta.author}` : undefined, meta.date, stats].filter(Boolean).map((s) => sanitizeLine(s!));
-    if (byline.length > 0) blocks.push(styleLines(layout.wrap(byline.join(' · '), measure), theme.meta));
+    const stats = (options.stats ?? Object.keys(doc.meta).length > 0) ? formatStats(articleStats(doc)) : undefined;
+    const line = [byline(meta.authors), meta.date === undefined ? undefined : displayDate(meta.date), meta.site, stats].filter(Boolean).map((s) => sanitizeLine(s!));
+    if (line.length > 0) blocks.push(styleLines(layout.wrap(line.join(' · '), measure), theme.meta));
   }
   // A light rule sets the header apart from the text, as a paper's head sits above its body.
   if (blocks.length > 1) blocks.push(theme.rules(theme.rule.repeat(measure > 0 ? Math.min(measure, HEADER_RULE) : HEADER_RULE)));
