@@ -47,7 +47,7 @@ describe('flags', () => {
   const parse = (...argv: string[]) => createProgram('0.0.0', { writeOut: () => {}, writeErr: () => {} }).parse(argv, { from: 'user' }).opts();
 
   it('declares the defaults once, where commander shows them', () => {
-    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline', heading: true, linkDefs: true, encoding: 'auto', smart: true, hyphenate: 'auto', columns: '1' });
+    expect(parse()).toEqual({ color: 'auto', paging: 'auto', hyperlinks: 'auto', links: 'inline', heading: true, linkDefs: true, encoding: 'auto', smart: true, hyphenate: 'auto', columns: '1', config: true });
   });
 
   it('maps --pager and --no-pager onto paging, an explicit --paging winning', () => {

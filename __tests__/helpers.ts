@@ -10,9 +10,12 @@ export const BIN = join(ROOT, 'bin', 'broadsheet.cjs');
 export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 export const GOLDEN = join(ROOT, '__tests__', 'golden');
 
-/** An environment built from scratch: nothing that changes behaviour unless a case sets it. */
+/** Where the tests' runs look for a config file unless a case sets one: nowhere that exists. */
+export const NO_CONFIG_HOME = '/nonexistent/broadsheet-tests/config-home';
+
+/** An environment built from scratch: nothing that changes behaviour unless a case sets it (not the developer's config). */
 export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TERM: 'dumb', LANG: 'C.UTF-8', ...extra };
+  return { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', TERM: 'dumb', LANG: 'C.UTF-8', XDG_CONFIG_HOME: NO_CONFIG_HOME, ...extra };
 }
 
 export interface Run {

@@ -14,7 +14,8 @@ import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../
 import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
-import { createProgram } from './program.js';
+import { configPath, withConfig } from './config.js';
+import { createProgram, type CommandFlags } from './program.js';
 
 export interface IO {
   argv: string[];
@@ -62,7 +63,20 @@ export async function main(io: IO): Promise<number> {
       await writeOutput(said, io, 'never');
       return EXIT.ok;
     }
-    const options = await resolveOptions(program.opts<Flags>(), io, { hyperlinkSupport: io.hyperlinkSupport, background: io.background });
+    const commands = program.opts<CommandFlags>();
+    if (commands.completion) {
+      const { completionScript } = await import('./completion.js');
+      await writeOutput(completionScript(program, commands.completion), io, 'never');
+      return EXIT.ok;
+    }
+    if (commands.configPath) {
+      await writeOutput(`${whereConfigIs(io)}\n`, io, 'never');
+      return EXIT.ok;
+    }
+    // The config's settings under the command line's (config.ts): read only for a run that reads.
+    const silent = { writeOut: () => {}, writeErr: () => {} };
+    const flags = commands.config ? withConfig<Flags>(program, io.env, () => createProgram(io.version, silent)) : program.opts<Flags>();
+    const options = await resolveOptions(flags, io, { hyperlinkSupport: io.hyperlinkSupport, background: io.background });
     const library = { user: userStore(io.env), bundled: io.articlesDir };
     if (options.list) {
       await writeOutput(await listing(library, options), io, options.paging);
@@ -81,6 +95,12 @@ export async function main(io: IO): Promise<number> {
     io.stderr.write(formatError(describe(error)));
     return error instanceof BroadsheetError ? error.exitCode : EXIT.usage;
   }
+}
+
+function whereConfigIs(io: IO): string {
+  const path = configPath(io.env);
+  if (path === undefined) throw new BroadsheetError('usage', 'no config path: set HOME, XDG_CONFIG_HOME or BROADSHEET_CONFIG_PATH');
+  return sanitizeLine(path);
 }
 
 /** `--list`: the stored articles, as a table or JSON. */

@@ -12,11 +12,23 @@ export interface ProgramOutput {
   writeErr: (text: string) => void;
 }
 
+/** The shells `--completion` writes a script for (completion.ts). */
+export const SHELLS = ['bash', 'zsh', 'fish'] as const;
+export type Shell = (typeof SHELLS)[number];
+
+/** The flags that are commands around the reader, not render options (main.ts acts on them). */
+export interface CommandFlags {
+  completion?: Shell;
+  configPath?: boolean;
+  /** false with --no-config. */
+  config: boolean;
+}
+
 /** Below this many columns beside the flags, descriptions go under them. */
 const NARROWEST_DESCRIPTION = 30;
 
-/** The help's closing sections: examples, environment, exit status. */
-const HELP_SECTIONS: [string, [string, string][]][] = [
+/** The help's closing sections: examples, environment, exit status (the man page has them too). */
+export const HELP_SECTIONS: [string, [string, string][]][] = [
   [
     'Examples',
     [
@@ -29,6 +41,10 @@ const HELP_SECTIONS: [string, [string, string][]][] = [
       ['broadsheet CHANGELOG.md -s 1.2.0 -f markdown', "one release's notes, byte for byte"],
       ['broadsheet CHANGELOG.md -s @latest -f markdown --no-heading', ''],
       ['broadsheet --list', 'the stored articles'],
+      ['source <(broadsheet --completion bash)', 'completion, in ~/.bashrc'],
+      ['source <(broadsheet --completion zsh)', 'completion, in ~/.zshrc after compinit'],
+      ['broadsheet --completion fish | source', 'completion, in ~/.config/fish/config.fish'],
+      ['broadsheet --config-path', 'where your settings go: flags, one a line (--width 72)'],
     ],
   ],
   [
@@ -39,6 +55,7 @@ const HELP_SECTIONS: [string, [string, string][]][] = [
       ['BROADSHEET_PAGER', 'pager command; overrides PAGER; empty: no pager'],
       ['PAGER', 'pager command (default: less -R -F)'],
       ['BROADSHEET_ARTICLES', 'your article store (default: $XDG_DATA_HOME/broadsheet/articles, or ~/.local/share/broadsheet/articles)'],
+      ['BROADSHEET_CONFIG_PATH', 'your config file: flags, one a line (default: $XDG_CONFIG_HOME/broadsheet/config, or ~/.config/broadsheet/config)'],
     ],
   ],
   [
@@ -136,6 +153,10 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
     .addOption(new Option('--no-pager', 'same as --paging never').implies({ paging: 'never' }))
     .addOption(new Option('--hyperlinks <when>', 'clickable (OSC 8) links in ansi').choices(WHEN).default(DEFAULTS.hyperlinks))
     .addOption(new Option('--links <style>', 'link targets after the text, numbered at the end, or hidden behind clickable text (hidden needs hyperlinks)').choices(LINK_STYLES).default(DEFAULTS.links))
+    // Around the reader: shell completion and the config file (completion.ts, config.ts).
+    .addOption(new Option('--completion <shell>', 'print a shell completion script (see the examples)').choices(SHELLS))
+    .option('--config-path', 'print where the config file is looked for')
+    .option('--no-config', 'ignore the config file')
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', () => helpAfter(helpWidth))
