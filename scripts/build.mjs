@@ -4,8 +4,10 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -91,6 +93,18 @@ await build({
 // cache starts with the same line. (File times cannot say it: \`npm pack\` sets them all to 1985.)
 const bundle = new URL('../dist/broadsheet.cjs', import.meta.url);
 appendFileSync(bundle, `//# broadsheet-build ${createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)}\n`);
+
+// The man page (src/cli/manpage.ts): the program's flags and help sections with the prose of
+// man/broadsheet.1.md, set in roff. package.json's "man" installs it beside the command.
+const manDir = mkdtempSync(join(tmpdir(), 'broadsheet-man-'));
+try {
+  await build({ ...common, minify: false, entryPoints: ['src/cli/manpage.ts'], outfile: join(manDir, 'manpage.cjs') });
+  const { manPage } = createRequire(import.meta.url)(join(manDir, 'manpage.cjs'));
+  const date = new Date(process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : Date.now()).toISOString().slice(0, 10);
+  writeFileSync(new URL('../dist/broadsheet.1', import.meta.url), manPage(readFileSync(new URL('../man/broadsheet.1.md', import.meta.url), 'utf8'), pkg.version, date));
+} finally {
+  rmSync(manDir, { recursive: true, force: true });
+}
 
 // Compile the common paths once and keep V8's code for them.
 execFileSync(process.execPath, ['bin/broadsheet.cjs'], { env: { ...process.env, BROADSHEET_WRITE_CODE_CACHE: '1' }, stdio: 'inherit' });
