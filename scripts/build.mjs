@@ -42,7 +42,8 @@ const noColorDetection = {
 // highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) for ansi output of fenced
 // code that names a language; the HTML parser for documents with HTML blocks; the entity table
 // for documents with named entities; GitHub's emoji for documents with shortcodes; the YAML
-// parser for front matter with more than `key: value` lines.
+// parser for front matter with more than `key: value` lines; the completion scripts for
+// --completion.
 const LAZY = [
   { source: 'src/highlight/highlight.ts', file: 'highlight.cjs' },
   { source: 'src/document/html.ts', file: 'html.cjs' },
@@ -51,6 +52,7 @@ const LAZY = [
   // Hyphenation patterns, one language a file, for narrow measures.
   ...['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'].map((lang) => ({ source: `src/layout/hyphenation/${lang}.ts`, file: `hyphenation-${lang}.cjs` })),
   { source: 'src/load/yaml-front-matter.ts', file: 'yaml.cjs' },
+  { source: 'src/cli/completion.ts', file: 'completion.cjs' },
 ];
 const separateBundles = {
   name: 'separate-bundles',

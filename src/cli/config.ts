@@ -9,9 +9,9 @@
  *
  * The file is read only when a run reads a document (never for --help, --version, --completion
  * or --config-path, so a broken config never hides them), and only if it exists: a missing file
- * costs one failed open.
+ * costs one stat.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { BroadsheetError } from '../errors.js';
@@ -47,13 +47,13 @@ export function withConfig<T>(program: Command, env: Env, newProgram: () => Comm
   return flags as T;
 }
 
-/** The file's text, or undefined when there is no such file. */
+/** The file's text, or undefined when there is no such file (asked without an exception: every run asks). */
 function readConfig(path: string): string | undefined {
   try {
+    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
     return readFileSync(path, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     const { message } = fsError(error, sanitizeLine(path));
     throw new BroadsheetError('usage', `config ${message}`);
   }
