@@ -66,7 +66,8 @@ export async function readFrontMatter(text: string, hooks: ReadHooks = {}): Prom
   const block = split.yaml;
   const read = (hooks.guard ?? ((step) => step()))(() => parseYaml(block));
   if ('meta' in read) return { meta: read.meta, bodyStart: split.bodyStart };
-  hooks.warn?.(`front matter line ${read.line + FIRST_LINE}: ${sanitizeLine(read.error)}; read without it`);
+  const where = read.line === undefined ? 'front matter' : `front matter line ${read.line + FIRST_LINE}`;
+  hooks.warn?.(`${where}: ${sanitizeLine(read.error)}; read without it`);
   return { meta: {}, bodyStart: split.bodyStart };
 }
 

@@ -12,8 +12,8 @@ const MAX_ALIASES = 100;
 const MAX_DEPTH = 100;
 const MAX_VALUES = 100_000;
 
-/** The values, or why the block is not valid YAML and on which line of it (0 for the first). */
-export type YamlRead = { meta: Meta } | { error: string; line: number };
+/** The values, or why the block is not read, and on which line of it (0 for the first) when one line is to blame. */
+export type YamlRead = { meta: Meta } | { error: string; line?: number };
 
 export function parseYaml(block: string): YamlRead {
   let value: unknown;
@@ -23,14 +23,14 @@ export function parseYaml(block: string): YamlRead {
   } catch (error) {
     const { reason, mark } = error as { reason?: unknown; mark?: { line?: unknown } };
     if (typeof reason !== 'string') throw error;
-    return { error: reason, line: typeof mark?.line === 'number' ? mark.line : 0 };
+    return { error: reason, line: typeof mark?.line === 'number' ? mark.line : undefined };
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'front matter is not a map of keys to values', line: 0 };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'not a map of keys to values' };
   const budget = { values: MAX_VALUES };
   try {
     return { meta: copy(value as Record<string, unknown>, 0, budget) as Meta };
   } catch (error) {
-    if (error instanceof TooLarge) return { error: error.message, line: 0 };
+    if (error instanceof TooLarge) return { error: error.message };
     throw error;
   }
 }
@@ -38,8 +38,8 @@ export function parseYaml(block: string): YamlRead {
 class TooLarge extends Error {}
 
 function copy(value: unknown, depth: number, budget: { values: number }): MetaValue {
-  if (--budget.values < 0) throw new TooLarge(`aliases expand to more than ${MAX_VALUES} values`);
-  if (depth > MAX_DEPTH) throw new TooLarge(`nested more than ${MAX_DEPTH} levels deep`);
+  if (--budget.values < 0) throw new TooLarge(`more than ${MAX_VALUES} values (an alias counts its values each time)`);
+  if (depth > MAX_DEPTH) throw new TooLarge(`nested more than ${MAX_DEPTH} levels deep (through aliases)`);
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   // `.inf` and `.nan` have no JSON number.
