@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { frontMatter } from '../src/import/article.js';
 import { readFrontMatter, splitFrontMatter } from '../src/load/frontmatter.js';
 import { BIN, FIXTURES, ROOT, cleanEnv, runMain } from './helpers.js';
 
@@ -65,8 +66,19 @@ describe('the scalar reader', () => {
     ['key : value', 'yaml'],
     ['"quoted key": value', 'yaml'],
     ['og.title: dotted', 'yaml'],
+    ['tags:\n  - a\n  - "b c"\n  - 3\n  - true', 'scalar'],
+    ['tags:\n- a\n- b', 'scalar'],
+    ['tags:\n  -\n  - x', 'scalar'],
+    ['author:\n  - "[[Ana Lima]]"\nnext: 1', 'scalar'],
+    ['tags:\n  - a\n    continued', 'yaml'],
+    ['tags:\n  - a\n - b', 'yaml'],
+    ['tags:\n  - a\n\n  - b', 'yaml'],
+    ['tags:\n  - key: value', 'yaml'],
+    ['tags:\n  - [a]', 'yaml'],
+    ['tags:\n  - - a', 'yaml'],
+    ['tags: # a comment\n  - a', 'yaml'],
   ];
-  it.each(lines)('%s (%s)', (line, route) => {
+  it.each(lines)('%j (%s)', (line, route) => {
     const block = `first: line\n${line}\n`;
     const { meta, yaml } = splitFrontMatter(`---\n${block}---\n`);
     expect(yaml === undefined ? 'scalar' : 'yaml').toBe(route);
@@ -205,6 +217,14 @@ describe('clippers and site generators', () => {
     expect(json.meta).toMatchObject({ draft: false, author: { name: 'Ana Lima', email: 'ana@example-news.com' }, tags: ['energy', 'grid'], summary: 'Utilities say new batteries\nwill carry the evening peak.\n' });
   });
 
+  it("broadsheet's importer: what it writes is read without the YAML parser, its site name shown", async () => {
+    const text = `${frontMatter({ title: 'A "quoted": title', author: ['Ana Lima', 'Bo Chen'], date: '2024-11-04', source: 'https://www.theguardian.com/a', site: 'The Guardian', caption: 'Tab\there\u2028' })}\nBody text.\n`;
+    expect(splitFrontMatter(text).yaml).toBeUndefined();
+    const run = await runMain(['-', '-w', '200', '--no-smart'], { input: text });
+    expect(run.stdout.split('\n\n').slice(1, 3)).toEqual(['Tab here', 'By Ana Lima and Bo Chen · 2024-11-04 · The Guardian · 2 words · < 1 min read']);
+    expect(JSON.parse((await runMain(['-', '-f', 'json'], { input: text })).stdout)).toMatchObject({ title: 'A "quoted": title', authors: ['Ana Lima', 'Bo Chen'], meta: { site: 'The Guardian', caption: 'Tab here' } });
+  });
+
   it('invalid YAML: one warning naming the file and line, the document without its front matter, exit 0', async () => {
     const run = await runMain([clipped('invalid.md')]);
     expect(run.status).toBe(0);
@@ -230,8 +250,9 @@ describe('the YAML parser bundle', () => {
     return JSON.parse(run.stderr) as string[];
   }
 
-  it('loads only for front matter that needs it: never for the stored article', () => {
+  it('loads only for front matter that needs it: not for the stored article, nor for lists of names', () => {
     expect(bundlesLoaded([])).not.toContain('yaml.cjs');
-    expect(bundlesLoaded([clipped('obsidian-web-clipper.md')])).toContain('yaml.cjs');
+    expect(bundlesLoaded([clipped('obsidian-web-clipper.md')])).not.toContain('yaml.cjs');
+    expect(bundlesLoaded([clipped('jekyll.md')])).toContain('yaml.cjs');
   });
 });

@@ -18,7 +18,7 @@ export interface ArticleMeta {
   date?: string;
   /** Where the article was published: the URL (or text) of `source`, `url` or `link`. */
   source?: string;
-  /** The source's site: its host name without `www.`, for a web address. */
+  /** The publication: front matter `site`, else the source's host name without `www.`. */
   site?: string;
 }
 
@@ -33,7 +33,8 @@ export function articleMeta(meta: Meta): ArticleMeta {
     authors: names(authorValue),
     date: first('date', 'published', 'created'),
     source,
-    site: source === undefined ? undefined : siteOf(source),
+    // The publication's name when the front matter has it (broadsheet's importer writes it), else the source's host.
+    site: first('site') ?? (source === undefined ? undefined : siteOf(source)),
   };
 }
 

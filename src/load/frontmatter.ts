@@ -1,10 +1,10 @@
 /**
  * Front matter: a leading `---` block of YAML, as Jekyll, Hugo, Pandoc and the web clippers
- * (Obsidian Web Clipper, MarkDownload) write it. Most blocks are `key: value` lines, which the
- * scalar reader here reads as YAML's core schema would, with no parser to load. A block with
- * anything more (lists, nested maps, block scalars, flow collections, anchors, values over
- * several lines) is read by a real YAML parser, js-yaml, loaded only then (yaml-front-matter.ts,
- * a bundle of its own): `readFrontMatter`.
+ * (Obsidian Web Clipper, MarkDownload) write it. Most blocks are `key: value` lines and lists of
+ * such values, which the scalar reader here reads as YAML's core schema would, with no parser to
+ * load. A block with anything more (nested lists and maps, block scalars, flow collections,
+ * anchors, values over several lines) is read by a real YAML parser, js-yaml, loaded only then
+ * (yaml-front-matter.ts, a bundle of its own): `readFrontMatter`.
  */
 import { sanitizeLine } from '../sanitize.js';
 
@@ -102,18 +102,30 @@ export function mapMetaStrings(meta: Meta, map: (text: string) => string): Meta 
 }
 
 /**
- * Top-level `key: scalar` lines, each value as YAML's core schema reads it (quoted: a string;
- * plain: null, a boolean, a number or a string). `complete` is false as soon as a line holds
- * anything else, or a value the core schema might read differently: then YAML decides.
+ * Top-level `key: scalar` lines, and lists of scalars (`key:` then `  - item` lines, as Obsidian
+ * and broadsheet's own importer write authors and tags), each value as YAML's core schema reads
+ * it (quoted: a string; plain: null, a boolean, a number or a string). `complete` is false as
+ * soon as a line holds anything else, or a value the core schema might read differently: then
+ * YAML decides.
  */
 function readScalars(block: string): { meta: Meta; complete: boolean } {
   // A Map, then fromEntries: a key such as `__proto__` is a key like any other.
   const meta = new Map<string, MetaValue>();
   let complete = true;
-  for (const line of block.split('\n')) {
+  const lines = block.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     if (/^(?:#.*)?[ \t]*$/.test(line)) continue;
     const match = /^([A-Za-z_][\w-]*):(?:[ \t]+(.*?))?[ \t]*$/.exec(line);
-    const value = match ? scalar(match[2] ?? '') : undefined;
+    let value = match ? scalar(match[2] ?? '') : undefined;
+    if (value === null && match![2] === undefined) {
+      // `key:` alone: null, or a list of `- item` lines, all at one indentation.
+      const items: (MetaValue | undefined)[] = [];
+      const indent = /^( *)-(?:[ \t]|$)/.exec(lines[i + 1] ?? '')?.[1];
+      const item = new RegExp(`^${indent}-(?:[ \\t]+(.*?))?[ \\t]*$`);
+      for (let next; indent !== undefined && (next = item.exec(lines[i + 1] ?? '')); i++) items.push(scalar(next[1] ?? ''));
+      if (indent !== undefined) value = items.includes(undefined) ? undefined : (items as MetaValue[]);
+    }
     if (value === undefined) {
       complete = false;
       continue;
