@@ -157,7 +157,7 @@ describe('front matter', () => {
     const text = frontMatter({ title: 'Xi: "new era" # 1 \\ yes', standfirst: 'Tab\there', author: ['Jane Doe', 'John Roe'], date: '2015-07-24', source: 'https://x.example/a?b=c#d', lang: 'en' });
     expect(text).toBe('---\ntitle: "Xi: \\"new era\\" # 1 \\\\ yes"\nstandfirst: "Tab here"\nauthor:\n  - "Jane Doe"\n  - "John Roe"\ndate: "2015-07-24"\nsource: "https://x.example/a?b=c#d"\nlang: "en"\n---\n');
     const { meta } = splitFrontMatter(`${text}\nBody\n`);
-    expect(meta).toEqual({ title: 'Xi: "new era" # 1 \\ yes', standfirst: 'Tab here', date: '2015-07-24', source: 'https://x.example/a?b=c#d', lang: 'en' });
+    expect(meta).toEqual({ title: 'Xi: "new era" # 1 \\ yes', standfirst: 'Tab here', author: ['Jane Doe', 'John Roe'], date: '2015-07-24', source: 'https://x.example/a?b=c#d', lang: 'en' });
   });
 
   it('escapes what YAML cannot hold raw', () => {
