@@ -51,6 +51,8 @@ const LAZY = [
   { source: 'src/document/emoji.ts', file: 'emoji.cjs' },
   // Hyphenation patterns, one language a file, for narrow measures.
   ...['en', 'de', 'fr', 'es', 'it', 'pt', 'nl'].map((lang) => ({ source: `src/layout/hyphenation/${lang}.ts`, file: `hyphenation-${lang}.cjs` })),
+  // `broadsheet import`: Readability, linkedom and turndown, ~1 MB that reading never loads.
+  { source: 'src/import/index.ts', file: 'import.cjs' },
   { source: 'src/load/yaml-front-matter.ts', file: 'yaml.cjs' },
   { source: 'src/cli/completion.ts', file: 'completion.cjs' },
 ];

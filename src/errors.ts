@@ -24,12 +24,21 @@ export type ErrorCode =
   | 'exists'
   | 'unwritable';
 
+/** Marks our errors across bundles: a lazy bundle (import.cjs) has its own copy of this class. */
+const BRAND = Symbol.for('broadsheet.error');
+
 export class BroadsheetError extends Error {
   readonly code: ErrorCode;
   readonly exitCode: number;
 
+  /** `instanceof` by brand, not by class identity, so an error from any bundle is ours. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
+  }
+
   constructor(code: ErrorCode, message: string) {
     super(message);
+    (this as unknown as Record<symbol, unknown>)[BRAND] = true;
     this.name = 'BroadsheetError';
     this.code = code;
     this.exitCode = code === 'not-found' || code === 'ambiguous' ? EXIT.notFound : EXIT.usage;

@@ -23,6 +23,9 @@ export interface ImportIO extends OutputIO {
   stdin: Stdin;
 }
 
+/** `--timeout`'s default: a slow news site still answers in 30 s. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
 /** A page may be at most this large, from a file, stdin or the network. */
 export const MAX_PAGE_BYTES = 20 * 2 ** 20;
 

@@ -15,7 +15,8 @@ import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
 import { configPath, withConfig } from './config.js';
-import { createProgram, type CommandFlags } from './program.js';
+import { DEFAULT_TIMEOUT_MS, runImport } from './import-command.js';
+import { createProgram, importFlags, type CommandFlags } from './program.js';
 
 export interface IO {
   argv: string[];
@@ -61,6 +62,11 @@ export async function main(io: IO): Promise<number> {
   try {
     if (said !== '') {
       await writeOutput(said, io, 'never');
+      return EXIT.ok;
+    }
+    const importing = importFlags(program);
+    if (importing) {
+      await runImport({ source: importing.page, stdout: importing.stdout, force: importing.force, timeoutMs: importing.timeoutMs ?? DEFAULT_TIMEOUT_MS }, io);
       return EXIT.ok;
     }
     const commands = program.opts<CommandFlags>();

@@ -18,7 +18,7 @@ export function manPage(page: string, version: string, date: string): string {
   const help = (title: string) => HELP_SECTIONS.find(([t]) => t === title)?.[1] ?? [];
   const generated = new Map<string, string>([
     ['NAME', `${name} \\- ${escape(program.description().replace(/;.*$/, ''))}\n`],
-    ['SYNOPSIS', `.B ${name}\n${program.usage().replace(/\[(\w+)\]/g, (_, word: string) => `[\\fI${word}\\fR]`)}\n`],
+    ['SYNOPSIS', synopsis(name, program.usage())],
     ['OPTIONS', options(program)],
     ['EXIT STATUS', tagged(help('Exit status'))],
     ['ENVIRONMENT', tagged(help('Environment'), true)],
@@ -52,6 +52,15 @@ function options(program: Command): string {
 
 function tagged(rows: readonly [string, string][], bold = false): string {
   return rows.map(([term, description]) => `.TP\n${bold ? `\\fB${escape(term)}\\fR` : escape(term)}\n${escape(description)}.\n`).join('');
+}
+
+/** One synopsis line per usage line (help indents the later ones under "Usage:"; man does its own). */
+function synopsis(name: string, usage: string): string {
+  return usage
+    .split('\n')
+    .map((line) => line.trim().replace(new RegExp(`^${name} `), ''))
+    .map((line) => `.B ${name}\n${line.replace(/\[(\w+)\]/g, (_, word: string) => `[\\fI${word}\\fR]`)}\n`)
+    .join('.br\n');
 }
 
 function examples(rows: readonly [string, string][]): string {

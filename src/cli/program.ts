@@ -5,6 +5,7 @@
 import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { DEFAULTS, THEMES, WHEN, parseWidth } from '../options.js';
 import { FORMATS, LINK_STYLES } from '../request.js';
+import { parseTimeout } from './import-command.js';
 
 /** Where commander writes help, version and errors. */
 export interface ProgramOutput {
@@ -41,6 +42,7 @@ export const HELP_SECTIONS: [string, [string, string][]][] = [
       ['broadsheet CHANGELOG.md -s 1.2.0 -f markdown', "one release's notes, byte for byte"],
       ['broadsheet CHANGELOG.md -s @latest -f markdown --no-heading', ''],
       ['broadsheet --list', 'the stored articles'],
+      ['broadsheet import https://example.com/story', 'store a web page as an article to read by name'],
       ['source <(broadsheet --completion bash)', 'completion, in ~/.bashrc'],
       ['source <(broadsheet --completion zsh)', 'completion, in ~/.zshrc after compinit'],
       ['broadsheet --completion fish | source', 'completion, in ~/.config/fish/config.fish'],
@@ -129,7 +131,7 @@ function repeatable(value: string, previous: string[] = []): string[] {
 
 /** `helpWidth`: a terminal's width (at most 80) to fit the help to; undefined in a pipe. */
 export function createProgram(version: string, output: ProgramOutput, helpWidth?: number): Command {
-  return new Command('broadsheet')
+  const program = new Command('broadsheet')
     .description('Read a news article stored as Markdown in the terminal, set like a newspaper; list and extract sections of any Markdown file for scripts.')
     .argument('[article]', "a stored article's name, a Markdown file, or - for stdin (default: the stored article)")
     .option('-w, --width <columns>', "wrap at this many columns, 0 for no wrapping (default: the terminal's width up to 80; no wrapping in a pipe)", width)
@@ -160,8 +162,11 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
     .version(version, '-V, --version')
     .helpOption('-h, --help', 'show this help')
     .addHelpText('after', () => helpAfter(helpWidth))
+    .usage('[options] [article]\n       broadsheet import [options] <page>')
     .configureHelp({
       minWidthToWrap: 20,
+      // `import <page>`: its options are in `broadsheet import --help`.
+      subcommandTerm: (command) => [command.name(), ...command.registeredArguments.map((a) => (a.required ? `<${a.name()}>` : `[${a.name()}]`))].join(' '),
       // Too narrow for the two columns (a 50-column terminal): each description under its flag.
       formatItem(term, termWidth, description, helper) {
         const width = helper.helpWidth ?? 80;
@@ -177,5 +182,43 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
       outputError: () => {},
       getOutHelpWidth: () => helpWidth ?? 80,
       getErrHelpWidth: () => helpWidth ?? 80,
-    });
+    })
+    // Main reads what was parsed; an action is needed only so that, beside a subcommand, the
+    // document's name is not taken for an unknown command. No `help` command: it is a name an
+    // article may have (`broadsheet help import` is `broadsheet import --help`).
+    .action(() => {})
+    .helpCommand(false);
+  // After the settings above, which a subcommand inherits (output, exit override, help width).
+  program
+    .command('import')
+    .description('store a web page as an article you read by name: a saved page (.html), an http(s) URL, or - for stdin')
+    .argument('<page>', 'a saved page, an http(s) URL, or - for stdin')
+    .option('--stdout', 'print the article (Markdown) instead of storing it')
+    .option('--force', 'replace an article already stored under the same name')
+    .option('--timeout <seconds>', 'for a URL, the whole transfer (default: 30)', seconds)
+    .action(() => {});
+  return program;
+}
+
+/** What `broadsheet import` was given, when it was the command. */
+export interface ImportFlags {
+  page: string;
+  stdout: boolean;
+  force: boolean;
+  timeoutMs?: number;
+}
+
+export function importFlags(program: Command): ImportFlags | undefined {
+  const command = program.commands.find((c) => c.name() === 'import');
+  if (!command || command.args.length === 0) return undefined;
+  const opts = command.opts<{ stdout?: boolean; force?: boolean; timeout?: number }>();
+  return { page: command.args[0]!, stdout: opts.stdout ?? false, force: opts.force ?? false, timeoutMs: opts.timeout };
+}
+
+function seconds(value: string): number {
+  try {
+    return parseTimeout(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }

@@ -31,7 +31,7 @@ export function readFileBytes(path: string, shown: string, limit = MAX_BYTES, wh
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw fsError(error, shown);
+    throw fsError(error, shown, what);
   }
   try {
     const stat = fstatSync(fd);
@@ -47,7 +47,7 @@ export function readFileBytes(path: string, shown: string, limit = MAX_BYTES, wh
     return collector.bytes();
   } catch (error) {
     if (error instanceof BroadsheetError) throw error;
-    throw fsError(error, shown);
+    throw fsError(error, shown, what);
   } finally {
     closeSync(fd);
   }
@@ -60,7 +60,7 @@ export async function readStreamBytes(chunks: AsyncIterable<Uint8Array>, shown: 
     for await (const chunk of chunks) collector.add(chunk);
   } catch (error) {
     if (error instanceof BroadsheetError) throw error;
-    throw fsError(error, shown);
+    throw fsError(error, shown, what);
   }
   return collector.bytes();
 }
@@ -88,12 +88,13 @@ class Collector {
   }
 }
 
-export function fsError(error: unknown, shown: string): BroadsheetError {
+/** `what`: Markdown, which may also be a stored article's name; else only a file. */
+export function fsError(error: unknown, shown: string, what = 'Markdown'): BroadsheetError {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new BroadsheetError('missing-file', `${shown}: no such file or stored article`);
+      return new BroadsheetError('missing-file', `${shown}: no such file${what === 'Markdown' ? ' or stored article' : ''}`);
     case 'EISDIR':
       return new BroadsheetError('is-directory', `${shown}: is a directory`);
     case 'EACCES':
