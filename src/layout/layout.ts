@@ -7,7 +7,7 @@
 import { MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
 import { breakParagraph, type Measurer } from './breaker.js';
 import type { Hyphenator } from './hyphenate.js';
-import { isSimple, type UnicodeLayout } from './measure.js';
+import { fastWidth, isSimple, type UnicodeLayout } from './measure.js';
 import { KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
@@ -37,7 +37,8 @@ export class Layout {
   }
 
   private measure(plain: string): number {
-    if (isSimple(plain)) return plain.length;
+    const fast = fastWidth(plain);
+    if (fast !== undefined) return fast;
     let width = this.widths.get(plain);
     if (width === undefined) {
       width = this.full().stringWidth(plain);

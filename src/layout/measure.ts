@@ -4,14 +4,42 @@
  * ourselves. string-width's first call on any other character costs ~25 ms (it builds an Intl
  * segmenter and a Unicode emoji property set), more than all the rest of a start-up, so it is
  * loaded only for documents that need it (see kit.ts) and answers for CJK, emoji and combining
- * marks.
+ * marks. Text of wide characters (CJK, most emoji) that do not cluster is measured here too,
+ * by East Asian Width (see CLUSTERING).
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Characters that are one column wide each, alone or in any sequence (checked against string-width by a test). */
 const SIMPLE = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0377\u037A-\u037F\u0384-\u038A\u038C\u038E-\u03A1\u03A3-\u03FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u209F\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u257F\u25A0-\u25FC\u2600-\u2613\uFFFD]*$/;
 
 export function isSimple(text: string): boolean {
   return SIMPLE.test(text);
+}
+
+/**
+ * Characters that can join a neighbour into one grapheme cluster, or print nothing: marks,
+ * controls and formats (ZWJ, variation selectors), unassigned and private code points, regional
+ * indicators and emoji modifiers, Hangul jamo, the spacing vowels of Thai and Lao, halfwidth
+ * sound marks, the conjoining vowels of Kirat Rai and the Prepend characters of the grapheme
+ * rules (UAX #29). Text without any is one cluster per code point, and each is as wide as its
+ * East Asian Width says: string-width's own answer (its Intl.Segmenter and emoji tables cost
+ * ~80 ms to load), checked for every code point, beside every kind of neighbour, by a test.
+ */
+const CLUSTERING =
+  /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u;
+
+/** Text of one code point per cluster (see CLUSTERING): measured here, without string-width. */
+export function isSingleCodePoints(text: string): boolean {
+  return !CLUSTERING.test(text);
+}
+
+/** Columns of text that is simple or single code points; undefined for text that needs string-width. */
+export function fastWidth(text: string): number | undefined {
+  if (isSimple(text)) return text.length;
+  if (CLUSTERING.test(text)) return undefined;
+  let width = 0;
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0) ?? 0);
+  return width;
 }
 
 /** The full Unicode measure, loaded for documents whose text needs it. */

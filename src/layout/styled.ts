@@ -5,6 +5,8 @@
  * sanitiser turns them into U+FFFD first), so the markers cannot be forged by a document.
  */
 
+import { isSingleCodePoints } from './measure.js';
+
 /** Around a span that must not be broken where it fits (a URL): STX ... ETX. */
 export const ATOM_START = '\u0002';
 export const ATOM_END = '\u0003';
@@ -137,10 +139,12 @@ let segmenter: Intl.Segmenter | undefined;
 /**
  * The user-perceived characters of plain text (a base with its combining marks, an emoji with its
  * variation selector, skin tone or ZWJ sequence), each measured as one. One-column text is split
- * by code unit; anything else by Intl.Segmenter, created on first use.
+ * by code unit, text whose characters never cluster (measure.ts) by code point, anything else by
+ * Intl.Segmenter, created on first use.
  */
 export function clusters(text: string, simple: boolean): string[] {
   if (simple) return text.split('');
+  if (isSingleCodePoints(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' });
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
