@@ -9,7 +9,7 @@ import { parseDocument } from '../src/document/tree.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
 import { fastWidth, isSimple, isSingleCodePoints } from '../src/layout/measure.js';
-import { clusters } from '../src/layout/styled.js';
+import { clusters, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
 import { completeRequest, type RenderRequest } from '../src/request.js';
@@ -85,7 +85,8 @@ describe('text of one code point per cluster', () => {
       fc.property(fc.array(pool, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
         const width = fastWidth(text);
         if (width !== undefined) expect(width).toBe(stringWidth(text));
-        expect(full.columns(text)).toBe(stringWidth(text));
+        // The layout reads its own markers (control characters a document cannot contain) as nothing.
+        expect(full.columns(text)).toBe(stringWidth(stripMarkers(text)));
         if (isSingleCodePoints(text)) expect(clusters(text, false)).toEqual(Array.from(text));
       }),
       { numRuns: 3000 },

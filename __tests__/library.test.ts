@@ -11,7 +11,7 @@ import { ROOT } from './helpers.js';
 function withLibrary(body: string): unknown {
   const entry = pathToFileURL(join(ROOT, 'dist', 'lib', 'index.js')).href;
   const script = `import { createRequire } from 'node:module';
-const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /highlight\\.js|cli-highlight|chalk/.test(k)).length;
+const loaded = () => Object.keys(createRequire(import.meta.url).cache).filter((k) => /highlight\\.js|chalk/.test(k)).length;
 const lib = await import(${JSON.stringify(entry)});
 ${body}`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });

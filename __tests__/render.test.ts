@@ -144,7 +144,7 @@ describe('trailing spaces', () => {
   });
 });
 
-describe('code highlighting (marked-terminal, ansi only)', () => {
+describe('code highlighting (highlight.js, ansi only)', () => {
   it('colours a fenced block with a known language even though chalk\'s global level is 0 here', () => {
     const out = ansi('```js\nconst x = 42;\n```\n');
     // The dark palette's keyword and number colours (theme/palette.ts), at 16 colours (TERM unset).

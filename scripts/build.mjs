@@ -39,8 +39,8 @@ const noColorDetection = {
 };
 
 // What only some documents need is a file of its own, required when a document needs it: the
-// highlighter (marked-terminal, cli-highlight, highlight.js: 1.5 MB) for ansi output of fenced
-// code that names a language; the HTML parser for documents with HTML blocks; the entity table
+// highlighter (highlight.js's core; each grammar a document names is required from highlight.js
+// itself) for ansi output of fenced code that names a language; the HTML parser for documents with HTML blocks; the entity table
 // for documents with named entities; GitHub's emoji for documents with shortcodes; the YAML
 // parser for front matter with more than `key: value` lines; the completion scripts for
 // --completion.
@@ -83,7 +83,8 @@ const common = {
   logLevel: 'warning',
 };
 
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, entryPoints: [source], outfile: `dist/${file}` })));
+// The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection] })));
 
 await build({
   ...common,

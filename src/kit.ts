@@ -31,6 +31,8 @@ export interface Needs {
   /** The full Unicode measure: text of characters the fast path does not know the width of. */
   unicode: boolean;
   highlight: boolean;
+  /** The languages its fences name (the first word of each info string), for the highlighter's grammars. */
+  languages?: string[];
   /** The palette and colour depth of the styles. */
   palette?: 'dark' | 'light';
   colorLevel?: 1 | 2;
@@ -46,21 +48,36 @@ export function needsOf(doc: Document, request: RenderRequest): Needs {
   if (!terminal && request.format !== 'json') return { ansi: false, unicode: false, highlight: false };
   const ansi = request.format === 'ansi';
   const tokens = documentTokens(doc);
-  const highlight = ansi && !request.toc && tokens.some((token) => token.type === 'code' && Boolean(token.lang?.trim()));
+  const languages = ansi && !request.toc ? fenceLanguages(tokens) : [];
+  const highlight = languages.length > 0;
   // Hyphenation is for text set to a narrow measure: never JSON, never the table of contents.
   const hyphenation = request.hyphenate && request.width > 0 && !request.toc && request.format !== 'json' ? hyphenationLanguage(metaText(doc.meta.lang)) : undefined;
-  return { ansi, unicode: needsUnicode(doc, tokens), highlight, palette: request.theme, colorLevel: request.colorLevel, hyphenation };
+  return { ansi, unicode: needsUnicode(doc, tokens), highlight, languages, palette: request.theme, colorLevel: request.colorLevel, hyphenation };
 }
 
 export async function loadKit(needs: Needs): Promise<Kit> {
   const palette = needs.palette === 'light' ? LIGHT : DARK;
+  const level = needs.colorLevel ?? 1;
+  const styles = needs.ansi ? import('./theme/ansi.js') : undefined;
   const [theme, unicode, highlight, hyphenate] = await Promise.all([
-    needs.ansi ? import('./theme/ansi.js').then((m) => m.createAnsiTheme(palette, needs.colorLevel ?? 1)) : plainTheme,
+    styles ? styles.then((m) => m.createAnsiTheme(palette, level)) : plainTheme,
     needs.unicode ? import('./layout/unicode.js').then((m) => m.unicodeLayout) : undefined,
-    needs.highlight ? import('./highlight/highlight.js').then((m) => m.createHighlighter(palette, needs.colorLevel ?? 1)) : undefined,
+    styles && needs.highlight
+      ? Promise.all([import('./highlight/highlight.js'), styles]).then(([m, ansi]) => m.createHighlighter(ansi.syntaxStyles(palette, level), needs.languages))
+      : undefined,
     needs.hyphenation ? loadHyphenator(needs.hyphenation) : undefined,
   ]);
   return { theme, layout: new Layout(unicode, hyphenate), highlight };
+}
+
+/** The first word of each fence's info string, once each (code.ts highlights by that word). */
+function fenceLanguages(tokens: Token[]): string[] {
+  const languages = new Set<string>();
+  for (const token of tokens) {
+    const lang = token.type === 'code' ? (token.lang ?? '').trim().split(/\s/)[0] : '';
+    if (lang) languages.add(lang);
+  }
+  return [...languages];
 }
 
 function metaText(value: unknown): string | undefined {

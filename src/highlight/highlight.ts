@@ -1,62 +1,94 @@
 /**
- * Syntax highlighting for fenced code with a language, in ansi output: marked-terminal's code
- * renderer (cli-highlight over highlight.js). It costs ~150 ms to load, so the kit (kit.ts)
- * loads it only when a document has such a block. Two of its habits are handled here: it reads chalk's
- * global level (0 in a pipe, even with --color always), and highlight.js prints an unknown
- * language's name to stderr, raw; we set the level and ask cli-highlight first.
- * Built as its own file (dist/highlight.cjs): it is 1.5 MB, and every run would read it.
+ * Syntax highlighting for fenced code with a language, in ansi output: highlight.js's core with
+ * only the grammars a document names (and the ones they embed), loaded before rendering so the
+ * renderer stays synchronous. All of highlight.js's ~190 grammars cost ~100 ms to load; the core
+ * and one grammar ~5 ms. The kit (kit.ts) loads this module only for a document with such a block.
+ * Built as its own file (dist/highlight.cjs); each grammar is required from highlight.js itself.
  */
-import chalk, { Chalk } from 'chalk';
-import { supportsLanguage, type Theme as HighlightTheme } from 'cli-highlight';
-import { markedTerminal } from 'marked-terminal';
-import { DARK, paint, type Palette } from '../theme/palette.js';
+import hljs from 'highlight.js/lib/core';
+import type { LanguageFn } from 'highlight.js';
+import { EMBEDS, GRAMMARS } from './languages.js';
 
-interface CodeRenderer {
-  renderer: { code: (token: { type: 'code'; raw: string; text: string; lang?: string; escaped?: boolean }) => string };
-}
-
-/** Colours `code` as `lang`; undefined when the language is unknown. */
+/** Colours `code` as `lang`; undefined when the language is unknown or was not loaded. */
 export type Highlighter = (code: string, lang: string) => string | undefined;
 
-/** Colours from the theme's palette (palette.ts: each checked for contrast on its background). */
-export function createHighlighter(palette: Palette = DARK, level: 1 | 2 = 1): Highlighter {
-  const c = new Chalk({ level });
-  const { keyword, string, number, comment, title, type } = palette.syntax;
-  const colour = (n: number) => paint(c, palette, level, n);
-  // Only the tokens worth a colour; the rest (cli-highlight's default is a reset code) stay plain.
-  const plain = (text: string) => text;
-  const theme: HighlightTheme = {
-    default: plain,
-    keyword: colour(keyword),
-    built_in: colour(type),
-    type: colour(type),
-    literal: colour(number),
-    number: colour(number),
-    regexp: colour(string),
-    string: colour(string),
-    symbol: colour(number),
-    class: colour(title),
-    function: colour(title),
-    title: colour(title),
-    comment: colour(comment),
-    doctag: colour(comment),
-    meta: colour(comment),
-    tag: colour(keyword),
-    name: colour(keyword),
-    attr: colour(type),
-    attribute: colour(type),
-    addition: colour(palette.alerts.tip),
-    deletion: colour(palette.alerts.caution),
+/** A colour for each highlight.js scope worth one (theme/ansi.ts: syntaxStyles). */
+export type SyntaxStyles = Readonly<Record<string, (text: string) => string>>;
+
+/** The grammar's module name for a fence's language, or undefined. */
+export function grammarOf(lang: string): string | undefined {
+  const name = lang.trim().toLowerCase();
+  return Object.hasOwn(GRAMMARS, name) ? GRAMMARS[name] : undefined;
+}
+
+/** Registers the grammars for these fence languages, with those they embed. */
+async function loadGrammars(langs: Iterable<string>): Promise<void> {
+  const wanted = new Set<string>();
+  const add = (name: string) => {
+    if (wanted.has(name)) return;
+    wanted.add(name);
+    for (const embedded of EMBEDS[name] ?? []) add(embedded);
   };
-  const terminal = markedTerminal({ tab: 0 } as never, { theme } as never) as unknown as CodeRenderer;
+  for (const lang of langs) {
+    const name = grammarOf(lang);
+    if (name) add(name);
+  }
+  await Promise.all(
+    [...wanted]
+      .filter((name) => !hljs.getLanguage(name))
+      .map(async (name) => {
+        const grammar = (await import(`highlight.js/lib/languages/${name}`)) as { default: LanguageFn };
+        hljs.registerLanguage(name, grammar.default);
+      }),
+  );
+}
+
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" };
+
+/**
+ * highlight.js's HTML (spans with `hljs-` classes around escaped text) as terminal colours: each
+ * run of text in the colour of its innermost scope that has one (neighbouring runs of one colour
+ * joined); text in no such scope stays plain, so the code block's own style shows.
+ */
+export function colourise(html: string, styles: SyntaxStyles): string {
+  type Style = (text: string) => string;
+  const stack: (Style | undefined)[] = [];
+  let out = '';
+  let run = '';
+  let runStyle: Style | undefined;
+  const flush = () => {
+    out += runStyle && run ? runStyle(run) : run;
+    run = '';
+  };
+  for (const [piece, classes] of html.matchAll(/<span class="([^"]*)">|<\/span>|[^<]+/g)) {
+    if (classes !== undefined) {
+      const scope = /hljs-([\w-]+)/.exec(classes)?.[1];
+      stack.push((scope && Object.hasOwn(styles, scope) ? styles[scope] : undefined) ?? stack[stack.length - 1]);
+    } else if (piece === '</span>') stack.pop();
+    else {
+      const style = stack[stack.length - 1];
+      if (style !== runStyle) {
+        flush();
+        runStyle = style;
+      }
+      run += piece.replace(/&(?:amp|lt|gt|quot|#x27);/g, (entity) => ENTITIES[entity] ?? entity);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** A highlighter for the languages a document names (the others come back undefined). */
+export async function createHighlighter(styles: SyntaxStyles, langs: Iterable<string> = []): Promise<Highlighter> {
+  await loadGrammars(langs);
   return (code, lang) => {
-    if (!/^[\w+#.-]+$/.test(lang) || !supportsLanguage(lang)) return undefined;
-    const previous = chalk.level;
-    chalk.level = level;
+    const name = grammarOf(lang);
+    if (!name || !hljs.getLanguage(name)) return undefined;
     try {
-      return terminal.renderer.code({ type: 'code', raw: code, text: code, lang }).replace(/\n+$/, '');
-    } finally {
-      chalk.level = previous;
+      return colourise(hljs.highlight(code, { language: name, ignoreIllegals: true }).value, styles).replace(/\n+$/, '');
+    } catch {
+      // A grammar that fails on some input: the block is shown uncoloured rather than not at all.
+      return undefined;
     }
   };
 }

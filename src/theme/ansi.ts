@@ -42,3 +42,35 @@ export function createAnsiTheme(palette: Palette = DARK, level: 1 | 2 = 1): Them
     rule: '─',
   };
 }
+
+/** Code colours for the highlighter (highlight.ts), by highlight.js scope: each checked for contrast. */
+export function syntaxStyles(palette: Palette = DARK, level: 1 | 2 = 1): Record<string, (text: string) => string> {
+  const c = new Chalk({ level });
+  const { keyword, string, number, comment, title, type } = palette.syntax;
+  const colour = (n: number) => paint(c, palette, level, n);
+  return {
+    keyword: colour(keyword),
+    built_in: colour(type),
+    type: colour(type),
+    literal: colour(number),
+    number: colour(number),
+    regexp: colour(string),
+    string: colour(string),
+    symbol: colour(number),
+    class: colour(title),
+    function: colour(title),
+    title: colour(title),
+    comment: colour(comment),
+    doctag: colour(comment),
+    meta: colour(comment),
+    tag: colour(keyword),
+    name: colour(keyword),
+    attr: colour(type),
+    attribute: colour(type),
+    addition: colour(palette.alerts.tip),
+    deletion: colour(palette.alerts.caution),
+    emphasis: c.italic,
+    strong: c.bold,
+    link: c.underline,
+  };
+}
