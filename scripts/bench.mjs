@@ -2,8 +2,8 @@
 // one run (commands alternate; medians and ratios, never absolute times across runs).
 // Writes the table to stdout and bench-results.json. Not a test: nothing here passes or fails.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -53,10 +53,14 @@ function peakRss(cmd, args) {
 }
 
 const rows = [];
-const row = (name, ours, theirs, against, target) => {
+/** A measured row; `floor`: marked alone's time on the same input, against the same baseline. */
+const row = (name, ours, theirs, against, target, floor) => {
   const ratio = theirs ? ours / theirs : undefined;
-  rows.push({ name, ours, theirs, against, ratio, target, met: ratio === undefined || target === undefined ? undefined : ratio <= target });
+  const floorRatio = theirs && floor ? floor / theirs : undefined;
+  rows.push({ name, ours, theirs, against, ratio, floor: floorRatio, target, met: ratio === undefined || target === undefined ? undefined : ratio <= target });
 };
+/** A row computed from others (a median, a worst case, a ratio of two rows). */
+const summary = (name, ratio, target, floor) => rows.push({ name, ratio, floor, target, met: target === undefined ? undefined : ratio <= target });
 
 const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 
@@ -68,25 +72,71 @@ await build({ entryPoints: ['marked'], bundle: true, platform: 'node', format: '
 const lexOnly = (file) => [node, [join(root, 'scripts', 'lex-only.cjs'), markedBundle, file]];
 const article = join(root, 'articles', 'xi-putin-new-era.md');
 
+// The package as users install it: `npm pack`, the tarball installed into a temp dir (its
+// dependencies from the registry), its bin run. Skipped when npm or the registry is unreachable.
+function packedBin() {
+  // npm gets the caller's environment (a proxy's CA certificates may be in NODE_EXTRA_CA_CERTS).
+  const npm = { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 300_000, env: { ...process.env, npm_config_ignore_scripts: 'true' } };
+  const pack = spawnSync('npm', ['pack', '--silent', '--pack-destination', dir], { ...npm, cwd: root });
+  const tarball = pack.status === 0 ? readdirSync(dir).find((f) => f.endsWith('.tgz')) : undefined;
+  if (!tarball) return undefined;
+  const prefix = join(dir, 'installed');
+  const install = spawnSync('npm', ['install', '--silent', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, join(dir, tarball)], npm);
+  const installed = join(prefix, 'node_modules', 'broadsheet', 'bin', 'broadsheet.cjs');
+  return install.status === 0 && existsSync(installed) ? installed : undefined;
+}
+const packed = packedBin();
+
 // 1. Start-up against a bare Node. Every command runs in one rotation, so all ratios share the
 // same baseline and the same moments of machine noise.
 const startRuns = quick ? 11 : 41;
 const bare = [node, ['-e', '']];
+const articleFloor = lexOnly(article);
 const startups = [
-  ['start-up: --format text', [node, [bin, '--format', 'text']], 1.5],
-  ['start-up: --format ansi --color always', [node, [bin, '--format', 'ansi', '--color', 'always']], 2],
-  ['start-up: --toc', [node, [bin, '--toc']], 1.5],
-  ['start-up: --help', [node, [bin, '--help']], 1.5],
+  ['start-up: --format text', [node, [bin, '--format', 'text']], 1.55],
+  ['start-up: --format ansi --color always', [node, [bin, '--format', 'ansi', '--color', 'always']], 1.65],
+  ['start-up: --toc', [node, [bin, '--toc']], 1.55],
+  ['start-up: --help', [node, [bin, '--help']], 1.55],
   // A script reads the output through a pipe; Node creates its stdout differently there.
-  ['start-up: --format text, read through a pipe', [node, [bin, '--format', 'text'], 'pipe'], 1.5],
-  ['floor: marked alone lexing the article', lexOnly(article), undefined],
+  ['start-up: --format text, read through a pipe', [node, [bin, '--format', 'text'], 'pipe'], 1.55],
+  ...(packed ? [['start-up: --format text, installed from the packed tarball', [node, [packed, '--format', 'text']], undefined]] : []),
 ];
 {
-  const [baseline, ...medians] = compare([bare, ...startups.map(([, side]) => side)], startRuns, 3);
-  startups.forEach(([name, , target], k) => row(name, medians[k], baseline, "node -e ''", target));
+  const [baseline, floor, ...medians] = compare([bare, articleFloor, ...startups.map(([, side]) => side)], startRuns, 3);
+  startups.forEach(([name, , target], k) => row(name, medians[k], baseline, "node -e ''", target, name.includes('--help') ? undefined : floor));
+  row('floor: marked alone lexing the article', floor, baseline, "node -e ''");
+  if (packed) summary('packed install / checkout, start-up --format text', medians[startups.length - 1] / medians[0], 1.1);
 }
 
-// 2-5. Throughput, scaling, memory, extraction on generated article-like documents.
+// 2. Real READMEs (vendored in __tests__/corpus, with their licences): HTML, tables, badges,
+// fenced code in several languages. Text at width 80 and colour with highlighting, each beside
+// marked alone lexing the same file, against the same bare Node, in one rotation.
+const READMES = ['commander', 'eslint', 'glob', 'ajv', 'chalk'];
+{
+  const readme = (name) => join(root, '__tests__', 'corpus', 'readme', `${name}.md`);
+  const sides = READMES.flatMap((name) => [
+    [node, [bin, readme(name), '--format', 'text', '--width', '80']],
+    [node, [bin, readme(name), '--format', 'ansi', '--color', 'always', '--width', '80']],
+    lexOnly(readme(name)),
+  ]);
+  const [baseline, ...medians] = compare([bare, ...sides], quick ? 7 : 21);
+  const texts = [];
+  const ansis = [];
+  const floors = [];
+  READMES.forEach((name, k) => {
+    const [text, ansi, floor] = medians.slice(3 * k, 3 * k + 3);
+    row(`README ${name}: text, width 80`, text, baseline, "node -e ''", undefined, floor);
+    row(`README ${name}: ansi, highlighted`, ansi, baseline, "node -e ''", undefined, floor);
+    texts.push(text / baseline);
+    ansis.push(ansi / baseline);
+    floors.push(floor / baseline);
+  });
+  summary(`READMEs (${READMES.length}), text: median`, median(texts), 2.0, median(floors));
+  summary(`READMEs (${READMES.length}), ansi: median`, median(ansis), 2.5, median(floors));
+  summary(`READMEs (${READMES.length}), ansi: worst`, Math.max(...ansis), 3.5, Math.max(...floors));
+}
+
+// 3-6. Throughput, scaling, memory, extraction on generated article-like documents.
 const sizes = quick ? [1, 10] : [1, 10, 50];
 const files = Object.fromEntries(sizes.map((mb) => {
   const file = join(dir, `${mb}mb.md`);
@@ -103,10 +153,9 @@ for (const mb of sizes) {
   const sides = [ourRender(files[mb]), ...(lowdown ? [lowdownRender(files[mb])] : []), ...(floor ? [lexOnly(files[mb])] : [])];
   const [ours, theirs, floorTime] = compare(sides, runs);
   times[mb] = ours;
-  row(`${mb} MB to text, width 80`, ours, theirs, lowdown ? 'lowdown -tterm' : undefined, mb === 10 ? 2 : undefined);
-  if (floor) row(`floor: marked alone lexing ${mb} MB`, floorTime, theirs, 'lowdown -tterm');
+  row(`${mb} MB to text, width 80`, ours, theirs, lowdown ? 'lowdown -tterm' : undefined, mb === 10 ? 2 : undefined, floorTime);
 }
-rows.push({ name: '10 MB / 1 MB (scaling)', ratio: times[10] / times[1], target: 12, met: times[10] / times[1] <= 12 });
+summary('10 MB / 1 MB (scaling)', times[10] / times[1], 12);
 const rssOurs = peakRss(...ourRender(files[10]));
 const rssTheirs = lowdown ? peakRss(...lowdownRender(files[10])) : undefined;
 if (rssOurs !== undefined) {
@@ -118,14 +167,19 @@ const [ex, whole] = compare([extract, ...(lowdown ? [lowdownRender(files[biggest
 row(`one section out of ${biggest} MB, markdown`, ex, whole, lowdown ? `lowdown rendering all ${biggest} MB` : undefined, 1);
 
 // Report.
-const fmt = (v, unit = 'ms') => (v === undefined ? '-' : `${v.toFixed(unit === 'ms' && v < 100 ? 1 : 0)} ${unit}`);
-console.log(`broadsheet bench  node ${process.version}  ${new Date().toISOString()}${lowdown ? '' : '  (lowdown not installed: apt-get install lowdown; comparisons skipped)'}`);
-console.log('| measure | broadsheet | against | baseline | ratio | target | met |');
-console.log('|---|---:|---|---:|---:|---:|---|');
+const fmt = (v, unit = 'ms') => (v === undefined ? '' : `${v.toFixed(unit === 'ms' && v < 100 ? 1 : 0)} ${unit}`);
+const x = (v) => (v === undefined ? '' : `${v.toFixed(2)}x`);
+const machine = `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
+const lowdownVersion = lowdown ? spawnSync('lowdown', ['-v'], { encoding: 'utf8' }).stdout.trim().split('\n')[0] : undefined;
+console.log(`broadsheet bench  node ${process.version}  ${machine}  ${new Date().toISOString()}${lowdown ? `  ${lowdownVersion}` : '  (lowdown not installed: apt-get install lowdown; comparisons skipped)'}${packed ? '' : '  (packed install skipped: npm pack or install failed)'}`);
+console.log("floor: marked alone (bundled and cached as broadsheet is) on the same input, against the same baseline; own: ratio - floor, broadsheet's share");
+console.log('| measure | broadsheet | against | baseline | ratio | floor | own | target | met |');
+console.log('|---|---:|---|---:|---:|---:|---:|---:|---|');
 for (const r of rows) {
   const unit = r.unit ?? 'ms';
-  console.log(`| ${r.name} | ${r.ours === undefined ? '' : fmt(r.ours, unit)} | ${r.against ?? ''} | ${r.theirs === undefined ? '' : fmt(r.theirs, unit)} | ${r.ratio === undefined ? '-' : `${r.ratio.toFixed(2)}x`} | ${r.target === undefined ? '' : `<= ${r.target}x`} | ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'} |`);
+  const own = r.ratio !== undefined && r.floor !== undefined ? r.ratio - r.floor : undefined;
+  console.log(`| ${r.name} | ${fmt(r.ours, unit)} | ${r.against ?? ''} | ${fmt(r.theirs, unit)} | ${r.ratio === undefined ? '-' : x(r.ratio)} | ${x(r.floor)} | ${own === undefined ? '' : `${own >= 0 ? '+' : ''}${own.toFixed(2)}x`} | ${r.target === undefined ? '' : `<= ${r.target}x`} | ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'} |`);
 }
 const out = join(root, 'bench-results.json');
-writeFileSync(out, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), lowdown, rows }, null, 2)}\n`);
+writeFileSync(out, `${JSON.stringify({ node: process.version, machine, date: new Date().toISOString(), lowdown: lowdownVersion, packed: Boolean(packed), rows }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);

@@ -52,6 +52,8 @@ interface Box {
   code?: boolean;
   /** A syllable after a hyphenation point: a line ending before it ends with `-`. */
   hyphen?: boolean;
+  /** The box's text without escapes, where known. */
+  visible?: string;
 }
 
 /** Break `text` (one paragraph; `\n` forces a break) into lines of at most `width` columns. */
@@ -159,7 +161,8 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
   let code = false;
   const flush = () => {
     if (current === '' && visible === '') return;
-    raw.push({ text: current, width: visible === '' ? 0 : measurer.simple(visible) ? visible.length : measurer.width(visible), glue: raw.length === 0 ? 0 : glue, breakable: raw.length > 0 && glue > 0, penalty: 0, atom: hasAtom, code });
+    const width = visible === '' ? 0 : measurer.simple(visible) ? visible.length : measurer.width(visible);
+    raw.push({ text: current, width, glue: raw.length === 0 ? 0 : glue, breakable: raw.length > 0 && glue > 0, penalty: 0, atom: hasAtom, code, visible });
     current = '';
     visible = '';
     glue = 0;
@@ -185,9 +188,16 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
       if (current !== '' || visible !== '') flush();
       glue = keep ? glue + 1 : 1;
     } else {
-      current += c;
-      visible += c;
+      // A run of ordinary characters at once, up to the next character at or below a space
+      // (an escape, a marker, a space or a tab: each handled above, one at a time).
+      let end = i + 1;
+      while (end < segment.length && segment.charCodeAt(end) > 32) end++;
+      const run = segment.slice(i, end);
+      current += run;
+      visible += run;
       if (keep) code = true;
+      i = end;
+      continue;
     }
     i++;
   }
@@ -203,7 +213,7 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
 
 /** CJK break opportunities, breaks after hyphens, hyphenation points, and pieces of boxes wider than the line. */
 function splitBox(box: Box, width: number, measurer: Measurer): Box[] {
-  const visible = stripEscapes(box.text);
+  const visible = box.visible ?? stripEscapes(box.text);
   // A word wider than the line is cut where it must be, not hyphenated too.
   const hyphenation = measurer.hyphenate && !box.atom && !box.code && box.width <= width ? hyphenationPoints(visible, measurer.hyphenate) : undefined;
   const inner = box.width > width || hyphenation !== undefined || (!box.atom && (/[-\u2013\u2014]/.test(visible) || (!measurer.simple(visible) && CJK.test(visible))));
