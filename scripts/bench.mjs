@@ -170,7 +170,8 @@ row(`one section out of ${biggest} MB, markdown`, ex, whole, lowdown ? `lowdown 
 const fmt = (v, unit = 'ms') => (v === undefined ? '' : `${v.toFixed(unit === 'ms' && v < 100 ? 1 : 0)} ${unit}`);
 const x = (v) => (v === undefined ? '' : `${v.toFixed(2)}x`);
 const machine = `${cpus().length} x ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`;
-const lowdownVersion = lowdown ? spawnSync('lowdown', ['-v'], { encoding: 'utf8' }).stdout.trim().split('\n')[0] : undefined;
+// lowdown has no --version; the Debian package says which.
+const lowdownVersion = lowdown ? `lowdown ${spawnSync('dpkg-query', ['-W', '-f', '${Version}', 'lowdown'], { encoding: 'utf8' }).stdout?.trim() || '(version unknown)'}` : undefined;
 console.log(`broadsheet bench  node ${process.version}  ${machine}  ${new Date().toISOString()}${lowdown ? `  ${lowdownVersion}` : '  (lowdown not installed: apt-get install lowdown; comparisons skipped)'}${packed ? '' : '  (packed install skipped: npm pack or install failed)'}`);
 console.log("floor: marked alone (bundled and cached as broadsheet is) on the same input, against the same baseline; own: ratio - floor, broadsheet's share");
 console.log('| measure | broadsheet | against | baseline | ratio | floor | own | target | met |');
