@@ -33,12 +33,40 @@ export function isSingleCodePoints(text: string): boolean {
   return !CLUSTERING.test(text);
 }
 
-/** Columns of text that is simple or single code points; undefined for text that needs string-width. */
+/**
+ * An emoji with the emoji variation selector (⚠️, ❤️, ✔️: common in READMEs) is one cluster
+ * two columns wide; keycap bases, regional indicators and skin tones take part in longer
+ * sequences and are left to the rules below. Any other variation selector is part of the
+ * character before it and adds nothing (a stray one after a letter is common too). Checked for
+ * every character followed by each selector by a test.
+ */
+const EMOJI_WITH_SELECTOR = /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu;
+const SELECTOR = /[\uFE00-\uFE0F]/g;
+const HAS_SELECTOR = /[\uFE00-\uFE0F]/;
+
+/** Columns of text that is simple or single code points (and emoji with the selector); undefined for text that needs string-width. */
 export function fastWidth(text: string): number | undefined {
   if (isSimple(text)) return text.length;
-  if (CLUSTERING.test(text)) return undefined;
+  const selectors = HAS_SELECTOR.test(text);
+  // Selectors stand apart as spaces here, so they never join lone surrogates into a pair.
+  if (CLUSTERING.test(selectors ? text.replace(SELECTOR, ' ') : text)) return undefined;
+  if (!selectors) return widthOf(text);
   let width = 0;
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0) ?? 0);
+  let last = 0;
+  for (const match of text.matchAll(EMOJI_WITH_SELECTOR)) {
+    width += widthOf(text.slice(last, match.index)) + 2;
+    last = match.index + match[0].length;
+  }
+  return width + widthOf(text.slice(last));
+}
+
+/** The East Asian Widths of text's code points; variation selectors add nothing. */
+function widthOf(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < 0xfe00 || code > 0xfe0f) width += eastAsianWidth(code);
+  }
   return width;
 }
 
