@@ -157,8 +157,8 @@ describe('errors', () => {
 });
 
 describe('the code cache', () => {
-  const report = (binDir: string) =>
-    spawnSync(process.execPath, [join(binDir, 'bin', 'broadsheet.cjs'), '--version'], { env: cleanEnv({ BROADSHEET_REPORT_CODE_CACHE: '1' }), encoding: 'utf8' }).stderr;
+  const report = (binDir: string, args = ['--version'], input?: string) =>
+    spawnSync(process.execPath, [join(binDir, 'bin', 'broadsheet.cjs'), ...args], { env: cleanEnv({ BROADSHEET_REPORT_CODE_CACHE: '1' }), encoding: 'utf8', input }).stderr;
 
   it('is used by a copy whose files all carry the same old date, as `npm pack` leaves them', () => {
     const copy = mkdtempSync(join(tmpdir(), 'broadsheet-packed-'));
@@ -166,7 +166,19 @@ describe('the code cache', () => {
     cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
     const old = new Date('1985-10-26T08:15:00Z');
     for (const file of ['bin/broadsheet.cjs', 'dist/broadsheet.cjs', 'dist/broadsheet.cjs.cache']) utimesSync(join(copy, file), old, old);
-    expect(report(copy)).toBe('code cache: used\n');
+    expect(report(copy)).toBe('code cache for broadsheet.cjs: used\n');
+  });
+
+  it('is used by the bundles only some documents load (HTML, entities, emoji, highlighting)', () => {
+    const readme = '<p align="center"><b>Bold</b></p>\n\n&copy; 2026 :rocket:\n\n```js\nconst x = 1;\n```\n';
+    expect(report(ROOT, ['-', '--color', 'always'], readme).split('\n').sort()).toEqual([
+      '',
+      'code cache for broadsheet.cjs: used',
+      'code cache for emoji.cjs: used',
+      'code cache for entities.cjs: used',
+      'code cache for highlight.cjs: used',
+      'code cache for html.cjs: used',
+    ]);
   });
 
   it('is not used for a bundle that changed, even at the same length', () => {
@@ -176,6 +188,6 @@ describe('the code cache', () => {
     const bundle = join(copy, 'dist', 'broadsheet.cjs');
     const source = readFileSync(bundle, 'utf8');
     writeFileSync(bundle, source.replace(/broadsheet-build [0-9a-f]{16}/, 'broadsheet-build 0000000000000000'));
-    expect(report(copy)).toBe('code cache: none\n');
+    expect(report(copy)).toBe('code cache for broadsheet.cjs: none\n');
   });
 });

@@ -3,14 +3,13 @@
  * itself, the parser (js-yaml, a bundle of its own) loads only for blocks that need it, and the
  * front matter the web clippers and static site generators write reads into the header and JSON.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { frontMatter } from '../src/import/article.js';
 import { readFrontMatter, splitFrontMatter } from '../src/load/frontmatter.js';
-import { BIN, FIXTURES, ROOT, cleanEnv, runMain } from './helpers.js';
+import { FIXTURES, ROOT, bundlesLoaded, runMain } from './helpers.js';
 
 const CLIPPED = join(FIXTURES, 'front-matter');
 const clipped = (name: string) => join(CLIPPED, name);
@@ -241,17 +240,8 @@ describe('clippers and site generators', () => {
 });
 
 describe('the YAML parser bundle', () => {
-  /** The dist/*.cjs bundles the built bin loaded for these arguments. */
-  function bundlesLoaded(args: string[]): string[] {
-    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-hook-'));
-    const hook = join(dir, 'hook.cjs');
-    writeFileSync(hook, "process.on('exit', () => process.stderr.write(JSON.stringify(Object.keys(require.cache).filter((k) => k.includes('dist')).map((k) => require('node:path').basename(k)).sort())));\n");
-    const run = spawnSync(process.execPath, ['--require', hook, BIN, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    return JSON.parse(run.stderr) as string[];
-  }
-
   it('loads only for front matter that needs it: not for the stored article, nor for lists of names', () => {
-    expect(bundlesLoaded([])).not.toContain('yaml.cjs');
+    expect(bundlesLoaded([])).toEqual(['broadsheet.cjs']);
     expect(bundlesLoaded([clipped('obsidian-web-clipper.md')])).not.toContain('yaml.cjs');
     expect(bundlesLoaded([clipped('jekyll.md')])).toContain('yaml.cjs');
   });

@@ -45,6 +45,16 @@ export function runBin(args: string[], options: { env?: Record<string, string>; 
 }
 
 /** Compare with a golden file; `UPDATE_GOLDEN=1 npm test` rewrites them (never edit by hand). */
+/**
+ * The dist bundles the built bin compiled for these arguments (broadsheet.cjs, html.cjs, ...):
+ * the bin names each one it loads when BROADSHEET_REPORT_CODE_CACHE=1.
+ */
+export function bundlesLoaded(args: string[], options: { input?: string; env?: Record<string, string> } = {}): string[] {
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: cleanEnv({ ...options.env, BROADSHEET_REPORT_CODE_CACHE: '1' }), encoding: 'utf8', input: options.input ?? '' });
+  if (run.status !== 0) throw new Error(`broadsheet ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+  return [...run.stderr.matchAll(/^code cache for (\S+):/gm)].map((match) => match[1]!).sort();
+}
+
 export function expectGolden(name: string, actual: string): void {
   const path = join(GOLDEN, name);
   if (process.env.UPDATE_GOLDEN === '1') {

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The command. All of it lives in dist/broadsheet.cjs, built by `npm run build`. It is compiled
-// with the V8 code cache the build made beside it (Node 20 has no module.enableCompileCache):
-// start-up is most of a CLI's cost, and the cache halves the compile part of it.
+// The command. All of it lives in dist/broadsheet.cjs, built by `npm run build`, with what only
+// some documents need in files of their own beside it (dist/html.cjs, dist/highlight.cjs, ...).
+// Each is compiled with the V8 code cache the build made beside it (Node 20 has no
+// module.enableCompileCache): start-up is most of a CLI's cost, and the cache halves the compile
+// part of it.
 'use strict';
 const { readFileSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
@@ -9,22 +11,44 @@ const { Script } = require('node:vm');
 const { createRequire } = require('node:module');
 
 const dist = join(__dirname, '..', 'dist');
-const file = join(dist, 'broadsheet.cjs');
-const source = readFileSync(file, 'utf8');
-// The build ends the bundle with a line naming it by its content (scripts/build.mjs); V8 itself
-// checks only the source's length, so the cache is used only when it starts with the same line.
-const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
-let cachedData;
-try {
-  const cache = readFileSync(`${file}.cache`);
-  if (stamp.startsWith('//#') && cache.subarray(0, stamp.length).toString() === stamp) cachedData = cache.subarray(stamp.length);
-} catch {
-  // No cache (or an unreadable one): V8 compiles from source, a few ms slower.
+const nodeRequire = createRequire(join(dist, 'broadsheet.cjs'));
+/** Bundles compiled so far: their scripts and stamps, for the build to write their caches. */
+const compiled = new Map();
+
+/** Compiles and runs one of our bundles as a CommonJS module, with its code cache when it is this build's. */
+function load(name) {
+  const file = join(dist, name);
+  const source = readFileSync(file, 'utf8');
+  // The build ends each bundle with a line naming it by its content (scripts/build.mjs); V8 itself
+  // checks only the source's length, so a cache is used only when it starts with the same line.
+  const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
+  let cachedData;
+  try {
+    const cache = readFileSync(`${file}.cache`);
+    if (stamp.startsWith('//#') && cache.subarray(0, stamp.length).toString() === stamp) cachedData = cache.subarray(stamp.length);
+  } catch {
+    // No cache (or an unreadable one): V8 compiles from source, a few ms slower.
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
+  if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') process.stderr.write(`code cache for ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  compiled.set(name, { file, script, stamp });
+  const bundle = { exports: {} };
+  script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, dist);
+  return bundle.exports;
 }
-const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') process.stderr.write(`code cache: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
-const bundle = { exports: {} };
-// The bundle's own require resolves beside it (dist/highlight.cjs).
-script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, dist);
-if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') bundle.exports.run();
-else bundle.exports.warmUp().then(() => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()])));
+
+/** The bundles' require: our own files (`./html.cjs`) through load, anything else as Node resolves it from dist. */
+const loaded = new Map();
+function bundleRequire(id) {
+  if (!/^\.\/[\w-]+\.cjs$/.test(id)) return nodeRequire(id);
+  if (!loaded.has(id)) loaded.set(id, load(id.slice(2)));
+  return loaded.get(id);
+}
+
+const broadsheet = load('broadsheet.cjs');
+if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') broadsheet.run();
+else {
+  broadsheet.warmUp().then(() => {
+    for (const { file, script, stamp } of compiled.values()) writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
+  });
+}

@@ -94,14 +94,18 @@ await build({
   plugins: [lazyChildProcess, noColorDetection, separateBundles, markedForGfm],
 });
 
-// The bundle's last line names this build by its content; the bin uses a code cache only when the
-// cache starts with the same line. (File times cannot say it: \`npm pack\` sets them all to 1985.)
-const bundle = new URL('../dist/broadsheet.cjs', import.meta.url);
 // esbuild escapes non-ASCII in strings but leaves it in regular expression literals (curly
 // quotes, here): one such character makes the whole source a two-byte string, which Node reads
 // ~1.7 ms slower and V8 holds at twice the size. Escaped, the same code in ASCII.
-writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/[^\t\n\r\x20-\x7E]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
-appendFileSync(bundle, `//# broadsheet-build ${createHash('sha256').update(readFileSync(bundle)).digest('hex').slice(0, 16)}\n`);
+const ascii = (file) => writeFileSync(file, readFileSync(file, 'utf8').replace(/[^\t\n\r\x20-\x7E]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+// Each bundle's last line names this build by its content; the bin uses a code cache only when the
+// cache starts with the same line. (File times cannot say it: \`npm pack\` sets them all to 1985.)
+const stamp = (file) => appendFileSync(file, `//# broadsheet-build ${createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16)}\n`);
+for (const file of ['broadsheet.cjs', ...LAZY.map((lazy) => lazy.file)]) {
+  const url = new URL(`../dist/${file}`, import.meta.url);
+  ascii(url);
+  stamp(url);
+}
 
 // The man page (src/cli/manpage.ts): the program's flags and help sections with the prose of
 // man/broadsheet.1.md, set in roff. package.json's "man" installs it beside the command.

@@ -57,7 +57,39 @@ export async function warmUp(): Promise<void> {
   const runs = [['--format', 'text'], ['--format', 'text', '-w', '60'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc'], ['--toc', '-f', 'json'], ['-s', '2', '-f', 'json'], ['-s', 'japan', '-f', 'markdown'], ['--help'], ['--width', 'x']];
   const stdin: Stdin = { kind: 'null', chunks: async function* () {} };
   for (const argv of runs) await main({ ...processIO(argv), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
+  // What READMEs use and the article does not: the lazy bundles for HTML, entities, emoji,
+  // YAML and highlighting are loaded (and the bin keeps their code caches too).
+  const readme = Buffer.from(WARM_UP_README);
+  const piped: Stdin = {
+    kind: 'pipe',
+    chunks: async function* () {
+      yield readme;
+    },
+  };
+  for (const argv of [['-', '-w', '80'], ['-', '--color', 'always', '-w', '80']]) {
+    await main({ ...processIO(argv), stdin: piped, stdout: sink, stderr: sink, stdoutIsTTY: false });
+  }
 }
+
+const WARM_UP_README = `---
+title: Sample
+tags: [a, b]
+---
+
+<h1 align="center">Sample &amp; more</h1>
+
+<p align="center"><img alt="logo" src="logo.png"><br><a href="https://example.com">site</a></p>
+
+A paragraph with :rocket: and &copy; and a [link](https://example.com), \`code\` and **bold**.
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+\`\`\`js
+const x = 1;
+\`\`\`
+`;
 
 /** How long a terminal has to answer; a local one answers in a few ms. */
 const BACKGROUND_TIMEOUT_MS = 100;
