@@ -95,11 +95,13 @@ describe('text of one code point per cluster', () => {
     expect(fastWidth('⚠️ Warning')).toBe(10);
     expect(fastWidth('Collective\uFE0F')).toBe(10);
     expect(fastWidth('\uFE0F')).toBe(0);
+    // Tabs, as string-width has them: no columns (code expands them before measuring).
+    expect(fastWidth('a\tb')).toBe(stringWidth('a\tb'));
   });
 
   it('measures random text of any code points as string-width does, or leaves it to string-width', () => {
     const pool = fc.oneof(
-      fc.constantFrom(...'ab 中文가😀✨क\u0301\u200d\ufe0f🇯🇵🏽\u1100\u1161\u0e33\u0600'.split(''), '❤\ufe0f', '⚠\ufe0f', '1\ufe0f', '#\ufe0f\u20e3', '🇯\ufe0f', '\ufe0e', '\ufe00'),
+      fc.constantFrom(...'ab 中文가😀✨क\u0301\u200d\ufe0f🇯🇵🏽\u1100\u1161\u0e33\u0600'.split(''), '❤\ufe0f', '⚠\ufe0f', '1\ufe0f', '#\ufe0f\u20e3', '🇯\ufe0f', '\ufe0e', '\ufe00', '\t', 'a\tb'),
       fc.string({ unit: 'binary', maxLength: 3 }),
     );
     fc.assert(

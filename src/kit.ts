@@ -106,9 +106,9 @@ function needsUnicode(doc: Document, tokens: Token[]): boolean {
   const measurable = (text: string) => fastWidth(text) !== undefined;
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
-  if (!body.includes('\t') && !body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;
+  if (!body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;
   return tokens.some((token) => {
     const text = (token as { text?: unknown }).text;
-    return typeof text === 'string' && (text.includes('\t') || !measurable(text.replace(/\n/g, ' ')));
+    return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));
   });
 }

@@ -41,16 +41,17 @@ export function isSingleCodePoints(text: string): boolean {
  * every character followed by each selector by a test.
  */
 const EMOJI_WITH_SELECTOR = /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu;
-const SELECTOR = /[\uFE00-\uFE0F]/g;
-const HAS_SELECTOR = /[\uFE00-\uFE0F]/;
+/** Variation selectors and tabs: no columns of their own (string-width ignores tabs by design). */
+const ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/g;
+const HAS_ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/;
 
 /** Columns of text that is simple or single code points (and emoji with the selector); undefined for text that needs string-width. */
 export function fastWidth(text: string): number | undefined {
   if (isSimple(text)) return text.length;
-  const selectors = HAS_SELECTOR.test(text);
-  // Selectors stand apart as spaces here, so they never join lone surrogates into a pair.
-  if (CLUSTERING.test(selectors ? text.replace(SELECTOR, ' ') : text)) return undefined;
-  if (!selectors) return widthOf(text);
+  const zeroWidth = HAS_ZERO_WIDTH.test(text);
+  // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
+  if (CLUSTERING.test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text)) return undefined;
+  if (!zeroWidth) return widthOf(text);
   let width = 0;
   let last = 0;
   for (const match of text.matchAll(EMOJI_WITH_SELECTOR)) {
@@ -60,12 +61,12 @@ export function fastWidth(text: string): number | undefined {
   return width + widthOf(text.slice(last));
 }
 
-/** The East Asian Widths of text's code points; variation selectors add nothing. */
+/** The East Asian Widths of text's code points; variation selectors and tabs add nothing. */
 function widthOf(text: string): number {
   let width = 0;
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    if (code < 0xfe00 || code > 0xfe0f) width += eastAsianWidth(code);
+    if ((code < 0xfe00 || code > 0xfe0f) && code !== 9) width += eastAsianWidth(code);
   }
   return width;
 }
