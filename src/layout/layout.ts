@@ -201,8 +201,11 @@ export function indent(text: string, first: string, rest: string = first): strin
 
 /** No line ends in spaces, even when style codes sit between or after them. */
 export function trimLines(text: string): string {
-  // One native scan finds out whether any line needs it; almost none does.
-  if (!MAYBE_TRAILING_SPACE.test(text)) return text;
+  // A few native substring scans find out whether any line needs it; almost none does. (A
+  // regular expression starting at every space took ~0.1 s on 10 MB of text.)
+  const maybe =
+    text.includes(' \n') || text.includes('\t\n') || text.endsWith(' ') || text.endsWith('\t') || (text.includes('\u001B') && MAYBE_TRAILING_SPACE.test(text));
+  if (!maybe) return text;
   return text
     .split('\n')
     .map((line) => line.replace(SPACE_AND_ESCAPE_TAIL, (tail) => tail.replace(/[ \t]+/g, '')))
