@@ -6,11 +6,11 @@
  * asynchronously: the server answers from this process.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BIN, ROOT, bundlesLoaded, cleanEnv, CONTROL_OR_BIDI, type Run } from './helpers.js';
 
 const PARAGRAPHS = Array.from({ length: 6 }, (_, i) => `<p>Paragraph ${i + 1} of a story long enough for Readability to take it as the article, with words about the harbour, the fleet and the weather.</p>`).join('');
@@ -63,11 +63,11 @@ beforeEach(() => {
 });
 
 /** The bin, spawned without blocking this process (which serves the pages). */
-function run(args: string[], options: { input?: string; env?: Record<string, string>; wrap?: string[] } = {}): Promise<Run & { seconds: number }> {
+function run(args: string[], options: { input?: string; env?: Record<string, string>; wrap?: string[]; bin?: string } = {}): Promise<Run & { seconds: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const [command, ...prefix] = options.wrap ?? [process.execPath];
-    const child = spawn(command!, [...prefix, ...(options.wrap ? [process.execPath] : []), BIN, ...args], { cwd: ROOT, env: cleanEnv({ BROADSHEET_ARTICLES: store, ...options.env }), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(command!, [...prefix, ...(options.wrap ? [process.execPath] : []), options.bin ?? BIN, ...args], { cwd: options.bin ? dirname(dirname(options.bin)) : ROOT, env: cleanEnv({ BROADSHEET_ARTICLES: store, ...options.env }), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -204,8 +204,20 @@ describe('broadsheet import <file> and -', () => {
     try {
       // Root may write anywhere: run as nobody where the tests run as root.
       const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : undefined;
-      if (asNobody) chmodSync(join(store, '..'), 0o755);
-      const imported = await run(['import', saved], { wrap: asNobody });
+      let bin = BIN;
+      let page = saved;
+      if (asNobody) {
+        chmodSync(join(store, '..'), 0o755);
+        // The checkout may sit where nobody cannot read it (a fresh clone in a private temp
+        // dir): nobody runs a copy of the built program and the page from a readable place.
+        const copy = mkdtempSync(join(tmpdir(), 'broadsheet-nobody-'));
+        chmodSync(copy, 0o755);
+        for (const part of ['bin', 'dist', 'articles']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+        cpSync(saved, join(copy, 'page.html'));
+        bin = join(copy, 'bin', 'broadsheet.cjs');
+        page = join(copy, 'page.html');
+      }
+      const imported = await run(['import', page], { wrap: asNobody, bin });
       expect(imported.stderr).toBe(`broadsheet: ${store}: permission denied\n`);
       expect(imported.status).toBe(2);
       expect(stored()).toEqual([]);
