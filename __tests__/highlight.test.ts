@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { languagesSource } from '../scripts/highlight-languages.mjs';
 import { colourise, createHighlighter, grammarOf } from '../src/highlight/highlight.js';
+import { GRAMMARS } from '../src/highlight/languages.js';
 import { syntaxStyles } from '../src/theme/ansi.js';
 import { ROOT } from './helpers.js';
 
@@ -17,6 +18,13 @@ const plain = (text: string) => text.replace(/\u001B\[[0-9;]*m/g, '');
 describe('the grammar table', () => {
   it('is the one the installed highlight.js gives (node scripts/highlight-languages.mjs writes it)', () => {
     expect(readFileSync(join(ROOT, 'src', 'highlight', 'languages.ts'), 'utf8')).toBe(languagesSource());
+  });
+
+  it('gives each name and alias the grammar highlight.js itself gives it', () => {
+    const full = createRequire(import.meta.url)('highlight.js') as { getLanguage: (name: string) => { name: string } | undefined };
+    const wrong = Object.entries(GRAMMARS).filter(([alias, grammar]) => full.getLanguage(alias)?.name !== full.getLanguage(grammar)?.name);
+    expect(wrong).toEqual([]);
+    expect(grammarOf('ls')).toBe('livescript');
   });
 
   it('knows names and aliases, in any case, and nothing else', () => {
@@ -44,9 +52,22 @@ describe('a highlighter', () => {
     const highlight = await createHighlighter(styles, ['js']);
     expect(highlight('x = 1', 'js')).toBeDefined();
     expect(highlight('x = 1', 'nosuchlanguage')).toBeUndefined();
-    const registered = createRequire(import.meta.url)('highlight.js/lib/core') as { getLanguage: (name: string) => unknown };
     // Loading is per document: a grammar no test has asked for yet is not registered.
-    expect(registered.getLanguage('brainfuck')).toBeUndefined();
+    expect(highlight('+[-]', 'brainfuck')).toBeUndefined();
+    expect(await createHighlighter(styles, ['brainfuck']).then((h) => h('+[-]', 'brainfuck'))).toBeDefined();
+  });
+
+  it('colours an HTTP body the same whatever else the document loaded', async () => {
+    const message = 'POST / HTTP/1.1\nContent-Type: application/json\n\n{"a": 1}';
+    const alone = (await createHighlighter(styles, ['http']))(message, 'http');
+    expect(alone).toContain(`${styles.number?.('1')}`);
+    // A body YAML would claim, were YAML among the guesses: a document with a yaml fence loads it.
+    const yamlish = 'POST / HTTP/1.1\n\nname: broadsheet\nversion: 1\n';
+    const before = (await createHighlighter(styles, ['http']))(yamlish, 'http');
+    const after = (await createHighlighter(styles, ['http', 'yaml', 'python', 'ruby']))(yamlish, 'http');
+    expect(after).toBe(before);
+    // Guessed among JSON and XML only: a YAML body is neither, and stays plain.
+    expect(after).toContain('\n\nname: broadsheet\nversion: 1');
   });
 
   it('keeps every character of the code, decoding what highlight.js escapes', async () => {

@@ -167,6 +167,11 @@ describe('the kit', () => {
     'plain “curly” prose — with dashes…\n\n## A heading\n\nMore.\n',
     'Mr\u00A0Smith and Ms\u00A0Jones went to a place with a long name to wrap\n',
     '---\ntitle: "\\u4e2d\\u6587"\n---\n\nbody\n',
+    // Letters NFC splits into a letter and a combining mark (the layout normalises before wrapping).
+    'x \u0958 y and \u09DF in a paragraph long enough to wrap at forty columns, or at twenty\n\n| \u0958 | b |\n|---|---|\n| \uFB2A | &#x958; |\n',
+    '---\ntitle: "\u0958"\n---\n\nbody\n',
+    '> ⚠️ **Warning** ❤️ ✔️ emoji with the selector, in a quote long enough to wrap at forty\n',
+    'Tabs\tin a paragraph,\tand in a table:\n\n| a\tb | c |\n|---|---|\n| 1\t2 | 3 |\n\n```\n\tindented\twith tabs\n```\n',
     '# 中文 ✨\n\n| 名前 | 値 |\n|---|---|\n| 東京 | 😀 |\n\n简体中文 text with a long line to wrap across several lines at forty\n',
     '# Cafe\u0301\n\nNa\u0308ive text 👍🏽 with marks and sequences, long enough to wrap at forty columns\n',
   ];
@@ -185,6 +190,17 @@ describe('the kit', () => {
       }
     }
     expect(fastOnly).toBeGreaterThan(500);
+  });
+
+  it('loads it for every character that NFC turns into one it cannot measure', () => {
+    const split: string[] = [];
+    for (let code = 0x80; code <= 0x10ffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      if (fastWidth(ch) !== undefined && fastWidth(ch.normalize()) === undefined) split.push(ch);
+    }
+    expect(split.length).toBeGreaterThan(50);
+    expect(split.filter((ch) => !needsOf(parseDocument(`x ${ch} y`), base).unicode).map((ch) => ch.codePointAt(0)?.toString(16))).toEqual([]);
   });
 
   it('keeps the stored article on the fast path as text and as ansi', () => {

@@ -96,7 +96,8 @@ const startups = [
   ['start-up: --format text', [node, [bin, '--format', 'text']], 1.55],
   ['start-up: --format ansi --color always', [node, [bin, '--format', 'ansi', '--color', 'always']], 1.65],
   ['start-up: --toc', [node, [bin, '--toc']], 1.55],
-  ['start-up: --help', [node, [bin, '--help']], 1.55],
+  // Not one of issue 13's rows: its target stays where issue 4 set it.
+  ['start-up: --help', [node, [bin, '--help']], 1.5],
   // A script reads the output through a pipe; Node creates its stdout differently there.
   ['start-up: --format text, read through a pipe', [node, [bin, '--format', 'text'], 'pipe'], 1.55],
   ...(packed ? [['start-up: --format text, installed from the packed tarball', [node, [packed, '--format', 'text']], undefined]] : []),
@@ -167,7 +168,8 @@ if (rssOurs !== undefined) {
 const biggest = sizes[sizes.length - 1];
 const extract = [node, [bin, files[biggest], '--section', 'The last section', '--format', 'markdown']];
 const [ex, whole] = compare([extract, ...(lowdown ? [lowdownRender(files[biggest])] : [])], 3);
-row(`one section out of ${biggest} MB, markdown`, ex, whole, lowdown ? `lowdown rendering all ${biggest} MB` : undefined, 1);
+// The target is for 50 MB; --quick extracts from 10 MB, where start-up weighs more.
+row(`one section out of ${biggest} MB, markdown`, ex, whole, lowdown ? `lowdown rendering all ${biggest} MB` : undefined, biggest === 50 ? 1 : undefined);
 
 // Report.
 const fmt = (v, unit = 'ms') => (v === undefined ? '' : `${v.toFixed(unit === 'ms' && v < 100 ? 1 : 0)} ${unit}`);

@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
+/** The grammars a body of unnamed language (an HTTP message's) is guessed among. */
+const AUTO_DETECT = ['json', 'xml'];
+
 /** The table's source text for the installed highlight.js. */
 export function languagesSource() {
   // The grammars highlight.js's full build registers, into an instance of our own: requiring the
@@ -23,12 +26,16 @@ export function languagesSource() {
   const embeds = {};
   for (const name of names) {
     const language = hljs.getLanguage(name);
-    for (const alias of [name, ...(language.aliases ?? [])]) aliases[alias.toLowerCase()] ??= name;
+    // What highlight.js itself answers for the name (a later grammar's alias wins, as it does there).
+    for (const alias of [name, ...(language.aliases ?? [])]) aliases[alias.toLowerCase()] = canonical(hljs, alias);
     const found = new Set();
     const seen = new Set();
     const walk = (mode) => {
       if (!mode || typeof mode !== 'object' || seen.has(mode)) return;
       seen.add(mode);
+      // An empty list means "guess among the grammars loaded" (http's body): broadsheet guesses
+      // among AUTO_DETECT only, so the colours never depend on a document's other fences.
+      if (Array.isArray(mode.subLanguage) && mode.subLanguage.length === 0) AUTO_DETECT.forEach((sub) => found.add(sub));
       for (const sub of [mode.subLanguage ?? []].flat()) if (hljs.getLanguage(sub)) found.add(hljs.getLanguage(sub).name === language.name ? name : canonical(hljs, sub));
       for (const key of ['contains', 'variants', 'starts']) [mode[key] ?? []].flat().forEach(walk);
     };
@@ -42,6 +49,9 @@ export function languagesSource() {
 export const GRAMMARS: Readonly<Record<string, string>> = {
 ${entries(aliases)}
 };
+
+/** The grammars an embedded body of unnamed language is guessed among (http's). */
+export const AUTO_DETECT: readonly string[] = ${JSON.stringify(AUTO_DETECT)};
 
 /** Grammars that embed others (by module name). */
 export const EMBEDS: Readonly<Record<string, readonly string[]>> = {

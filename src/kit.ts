@@ -11,7 +11,7 @@ import { articleMeta } from './document/meta.js';
 import { allTokens } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
-import { fastWidth } from './layout/measure.js';
+import { fastWidth, isSimple } from './layout/measure.js';
 import { metaStrings } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
@@ -103,7 +103,10 @@ function documentTokens(doc: Document): Token[] {
  */
 function needsUnicode(doc: Document, tokens: Token[]): boolean {
   const { site } = articleMeta(doc.meta);
-  const measurable = (text: string) => fastWidth(text) !== undefined;
+  // The layout measures text as it is and in NFC (wrapping normalises): both must be measurable.
+  // NFC splits a few precomposed letters (क़ U+0958, য় U+09DF, Hebrew presentation forms) into a
+  // letter and a combining mark, which only string-width measures.
+  const measurable = (text: string) => isSimple(text) || (fastWidth(text) !== undefined && fastWidth(text.normalize()) !== undefined);
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
   if (!body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;

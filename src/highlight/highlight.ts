@@ -5,9 +5,14 @@
  * and one grammar ~5 ms. The kit (kit.ts) loads this module only for a document with such a block.
  * Built as its own file (dist/highlight.cjs); each grammar is required from highlight.js itself.
  */
-import hljs from 'highlight.js/lib/core';
+import core from 'highlight.js/lib/core';
 import type { LanguageFn } from 'highlight.js';
-import { EMBEDS, GRAMMARS } from './languages.js';
+import { AUTO_DETECT, EMBEDS, GRAMMARS } from './languages.js';
+
+/** Our own instance: a program using highlight.js beside broadsheet's library keeps its registrations. */
+const hljs = core.newInstance();
+// http guesses its body's language: among these only, whatever else a document loaded.
+hljs.configure({ languages: [...AUTO_DETECT] });
 
 /** Colours `code` as `lang`; undefined when the language is unknown or was not loaded. */
 export type Highlighter = (code: string, lang: string) => string | undefined;

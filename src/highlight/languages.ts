@@ -189,7 +189,7 @@ export const GRAMMARS: Readonly<Record<string, string>> = {
   "livecodeserver": "livecodeserver",
   "livescript": "livescript",
   "llvm": "llvm",
-  "ls": "lasso",
+  "ls": "livescript",
   "lsl": "lsl",
   "lua": "lua",
   "m": "mercury",
@@ -211,7 +211,7 @@ export const GRAMMARS: Readonly<Record<string, string>> = {
   "mk": "makefile",
   "mkd": "markdown",
   "mkdown": "markdown",
-  "ml": "ocaml",
+  "ml": "sml",
   "mm": "objectivec",
   "mma": "mathematica",
   "mojolicious": "mojolicious",
@@ -381,6 +381,9 @@ export const GRAMMARS: Readonly<Record<string, string>> = {
   "zsh": "bash",
 };
 
+/** The grammars an embedded body of unnamed language is guessed among (http's). */
+export const AUTO_DETECT: readonly string[] = ["json","xml"];
+
 /** Grammars that embed others (by module name). */
 export const EMBEDS: Readonly<Record<string, readonly string[]>> = {
   "asciidoc": ["xml"],
@@ -394,6 +397,7 @@ export const EMBEDS: Readonly<Record<string, readonly string[]>> = {
   "erb": ["ruby","xml"],
   "haml": ["ruby"],
   "handlebars": ["xml"],
+  "http": ["json","xml"],
   "javascript": ["css","graphql","xml"],
   "julia-repl": ["julia"],
   "livescript": ["javascript"],
