@@ -88,6 +88,15 @@ describe('bash', () => {
     // One document per command line.
     expect(complete(['broadsheet', 'news.md', ''])).toEqual([]);
   });
+
+  it('completes the import subcommand, its flags and files for the page', () => {
+    expect(complete(['broadsheet', 'im'])).toEqual(['import']);
+    expect(complete(['broadsheet', 'import', '--'])).toEqual(['--stdout', '--force', '--timeout', '--help']);
+    expect(complete(['broadsheet', 'import', '--timeout', ''])).toEqual([]);
+    const page = complete(['broadsheet', 'import', '']);
+    expect(page).toEqual(expect.arrayContaining(['news.md', 'folder']));
+    expect(page).not.toContain('notes');
+  });
 });
 
 describe('fish', () => {
@@ -118,6 +127,14 @@ describe('fish', () => {
     expect(complete('broadsheet ')).toEqual(expect.arrayContaining(['$(touch pwned)\tstored article', 'news.md', 'folder/']));
     expect(existsSync(join(work, 'pwned'))).toBe(false);
   });
+
+  it('completes the import subcommand, its flags and files for the page', () => {
+    expect(complete('broadsheet im').map((row) => row.split('\t')[0])).toEqual(['import']);
+    const flags = complete('broadsheet import --').map((row) => row.split('\t')[0]);
+    expect(flags).toEqual(expect.arrayContaining(['--stdout', '--force', '--timeout']));
+    expect(flags).not.toContain('--toc');
+    expect(complete('broadsheet import ')).toEqual(expect.arrayContaining(['news.md', 'folder/']));
+  });
 });
 
 describe('zsh', () => {
@@ -128,5 +145,9 @@ describe('zsh', () => {
     for (const long of longs) expect(text).toMatch(new RegExp(`[\\s{,'(]${long}[=,}[']`));
     expect(text).toContain("'*'{-s+,--section=}'[only these sections\\: numbers, titles, slugs, \"Parent > Child\", versions, @latest or @unreleased]:section:_broadsheet_sections'");
     expect(text).toContain("'(-f --format)'{-f+,--format=}'[output format]:format:(ansi text markdown json)'");
+    // The import subcommand: offered beside the articles, then its own flags and files.
+    expect(text).toContain("'import:store a web page as an article you read by name'");
+    expect(text).toContain("--timeout='[for a URL, the whole transfer]:timeout: '");
+    expect(text).toContain("'1:page:_files'");
   });
 });
