@@ -61,7 +61,7 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
   const out: string[] = [];
   const state = new StyleState();
   for (const segment of text.split('\n')) {
-    if (!measurer.hyphenate && measurer.simple(segment) && !DASHES.test(segment) && state.isEmpty() && plainBreaks(segment, width, out)) continue;
+    if (!measurer.hyphenate && state.isEmpty() && plainBreaks(segment, width, out, measurer)) continue;
     const boxes = boxesOf(segment, width, measurer);
     if (boxes.length === 0) {
       // An empty line carries no codes: the styles open across it are opened on the next.
@@ -74,16 +74,48 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 }
 
 /**
- * Text of one-column characters (measurer.simple: no escapes, markers or tabs) without dashes
- * (which are break points inside words) is most prose in most documents. It needs no boxes or
- * clusters: words are split at spaces and measured by length, and the same optimal fit runs over
- * their widths.
+ * Text of one-column characters (measurer.simple: no escapes or tabs; atoms, such as URLs, are
+ * allowed) without dashes outside atoms (dashes are break points inside words) is most prose in
+ * most documents. It needs no boxes or clusters: words are split at spaces (not inside atoms) and
+ * measured by length, and the same optimal fit runs over their widths.
  */
 const DASHES = /[-\u2010-\u2015]/;
+const ATOM_MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}]`, 'g');
 
-/** The plain segment broken into `out`; false (nothing added) when a word is wider than the line. */
-function plainBreaks(segment: string, width: number, out: string[]): boolean {
-  const words = segment.split(' ').filter((word) => word !== '');
+/** The words of a plain segment, or undefined when it is not one (see above). */
+function plainWords(segment: string, measurer: Measurer): string[] | undefined {
+  if (!segment.includes(ATOM_START)) {
+    if (!measurer.simple(segment) || DASHES.test(segment)) return undefined;
+    return segment.split(' ').filter((word) => word !== '');
+  }
+  if (!measurer.simple(segment.replace(ATOM_MARKERS, ''))) return undefined;
+  // Spaces inside an atom belong to it, as in boxesOf; a word with an atom is never split at its dashes.
+  const words: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = segment.slice(start, end);
+    const word = raw.replace(ATOM_MARKERS, '');
+    if (!raw.includes(ATOM_START) && DASHES.test(word)) return false;
+    if (word !== '') words.push(word);
+    return true;
+  };
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (c === ATOM_START) depth++;
+    else if (c === ATOM_END) depth = Math.max(0, depth - 1);
+    else if (c === ' ' && depth === 0) {
+      if (!push(i)) return undefined;
+      start = i + 1;
+    }
+  }
+  return push(segment.length) ? words : undefined;
+}
+
+/** The plain segment broken into `out`; false (nothing added) when it is not plain or a word is wider than the line. */
+function plainBreaks(segment: string, width: number, out: string[], measurer: Measurer): boolean {
+  const words = plainWords(segment, measurer);
+  if (words === undefined) return false;
   if (words.length === 0) {
     out.push('');
     return true;
