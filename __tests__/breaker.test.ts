@@ -100,11 +100,23 @@ describe('the line breaker', () => {
   it('sets plain prose on its fast path exactly as on the general one', () => {
     // A hyphenator that never splits sends every paragraph down the general path.
     const general = new Layout(unicodeLayout, (word) => [word]);
-    // Atoms too (URLs: kept whole, never split at their dashes, spaces inside them kept), as the
-    // text renderer marks them, and words with dashes outside atoms (the general path's).
+    // Atoms too (URLs: kept whole, never split at their dashes, spaces inside them kept) and code
+    // spans (their spaces kept), as the text renderer marks them, and words with dashes outside
+    // atoms (the general path's).
     const url = fc.constantFrom('(https://example.com/a-b/c)', 'https://x.org/long-path/with-dashes?q=1', 'a url with spaces', '', 'x').map((text) => atom(text));
     const prose = fc
-      .array(fc.oneof(word, word, fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'), url, url.map((a) => `see${a}.`)), { minLength: 1, maxLength: 80 })
+      .array(
+        fc.oneof(
+          word,
+          word,
+          fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'),
+          url,
+          url.map((a) => `see${a}.`),
+          // Code spans: their runs of spaces kept, breakable there.
+          fc.constantFrom('f()', 'a  b', ' x ', 'two   spaces here', 'a-b', '', 'x'.repeat(30)).map((code) => keepSpaces(code)),
+        ),
+        { minLength: 1, maxLength: 80 },
+      )
       .map((words) => words.join(' '));
     fc.assert(
       // Under 14 columns some words are wider than the line: the fast path hands those back.

@@ -74,72 +74,98 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 }
 
 /**
- * Text of one-column characters (measurer.simple: no escapes or tabs; atoms, such as URLs, are
- * allowed) without dashes outside atoms (dashes are break points inside words) is most prose in
- * most documents. It needs no boxes or clusters: words are split at spaces (not inside atoms) and
- * measured by length, and the same optimal fit runs over their widths.
+ * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
+ * code spans' kept spaces are allowed) without dashes outside atoms (dashes are break points
+ * inside words) is most prose in most documents. It needs no boxes or clusters: words are split
+ * at spaces (not inside atoms) and measured by length, each with the spaces before it (one, or
+ * as many as a code span keeps), and the same optimal fit runs over their widths.
  */
 const DASHES = /[-\u2010-\u2015]/;
-const ATOM_MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}]`, 'g');
+const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
+
+interface PlainWords {
+  words: string[];
+  /** Spaces before each word on a line (the first word's is 0). */
+  glue: number[];
+}
 
 /** The words of a plain segment, or undefined when it is not one (see above). */
-function plainWords(segment: string, measurer: Measurer): string[] | undefined {
-  if (!segment.includes(ATOM_START)) {
+function plainWords(segment: string, measurer: Measurer): PlainWords | undefined {
+  if (!segment.includes(ATOM_START) && !segment.includes(KEEP_START)) {
     if (!measurer.simple(segment) || DASHES.test(segment)) return undefined;
-    return segment.split(' ').filter((word) => word !== '');
+    const words = segment.split(' ').filter((word) => word !== '');
+    return { words, glue: words.map((_, i) => (i === 0 ? 0 : 1)) };
   }
-  if (!measurer.simple(segment.replace(ATOM_MARKERS, ''))) return undefined;
-  // Spaces inside an atom belong to it, as in boxesOf; a word with an atom is never split at its dashes.
+  if (!measurer.simple(segment.replace(MARKERS, ''))) return undefined;
+  // As boxesOf reads it: spaces inside an atom belong to it, runs of spaces in a code span are
+  // kept as glue, a word with an atom is never split at its dashes.
   const words: string[] = [];
+  const glue: number[] = [];
+  let current = '';
+  let spaces = 0;
+  let keep = false;
   let depth = 0;
-  let start = 0;
-  const push = (end: number) => {
-    const raw = segment.slice(start, end);
-    const word = raw.replace(ATOM_MARKERS, '');
-    if (!raw.includes(ATOM_START) && DASHES.test(word)) return false;
-    if (word !== '') words.push(word);
+  let hasAtom = false;
+  const flush = () => {
+    if (current === '') return true;
+    if (!hasAtom && DASHES.test(current)) return false;
+    glue.push(words.length === 0 ? 0 : spaces);
+    words.push(current);
+    current = '';
+    spaces = 0;
+    hasAtom = false;
     return true;
   };
   for (let i = 0; i < segment.length; i++) {
-    const c = segment[i];
-    if (c === ATOM_START) depth++;
-    else if (c === ATOM_END) depth = Math.max(0, depth - 1);
+    const c = segment[i]!;
+    if (c === ATOM_START) {
+      depth++;
+      hasAtom = true;
+    } else if (c === ATOM_END) depth = Math.max(0, depth - 1);
+    else if (c === KEEP_START) keep = true;
+    else if (c === KEEP_END) keep = false;
     else if (c === ' ' && depth === 0) {
-      if (!push(i)) return undefined;
-      start = i + 1;
-    }
+      if (!flush()) return undefined;
+      spaces = keep ? spaces + 1 : 1;
+    } else current += c;
   }
-  return push(segment.length) ? words : undefined;
+  return flush() ? { words, glue } : undefined;
 }
 
 /** The plain segment broken into `out`; false (nothing added) when it is not plain or a word is wider than the line. */
 function plainBreaks(segment: string, width: number, out: string[], measurer: Measurer): boolean {
-  const words = plainWords(segment, measurer);
-  if (words === undefined) return false;
+  const plain = plainWords(segment, measurer);
+  if (plain === undefined) return false;
+  const { words, glue } = plain;
   if (words.length === 0) {
     out.push('');
     return true;
   }
   const n = words.length;
   const widths = new Int32Array(n);
-  let total = -1;
+  let total = 0;
   for (let i = 0; i < n; i++) {
     const w = words[i]!.length;
     if (w > width) return false;
     widths[i] = w;
-    total += w + 1;
+    total += w + glue[i]!;
   }
+  const line = (from: number, to: number) => {
+    let text = words[from]!;
+    for (let k = from + 1; k < to; k++) text += ' '.repeat(glue[k]!) + words[k]!;
+    return text;
+  };
   if (total <= width) {
-    out.push(words.join(' '));
+    out.push(line(0, n));
     return true;
   }
   const cost = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1);
   cost[0] = 0;
   for (let j = 1; j <= n; j++) {
-    let lineWidth = -1;
+    let lineWidth = 0;
     for (let i = j - 1; i >= 0; i--) {
-      lineWidth += widths[i]! + 1;
+      lineWidth += widths[i]! + (i < j - 1 ? glue[i + 1]! : 0);
       if (lineWidth > width) break;
       if (cost[i] === Infinity) continue;
       const slack = width - lineWidth;
@@ -154,7 +180,7 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
   for (let j = n; j > 0; j = from[j]!) ends.push(j);
   let start = 0;
   for (let k = ends.length - 1; k >= 0; k--) {
-    out.push(words.slice(start, ends[k]).join(' '));
+    out.push(line(start, ends[k]!));
     start = ends[k]!;
   }
   return true;
