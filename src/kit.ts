@@ -5,14 +5,14 @@
  * HighlightingAssets to its controller); nothing is loaded behind their backs, and what a
  * document does not use is never loaded for it: start-up is most of a CLI's cost.
  */
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { Highlighter } from './highlight/highlight.js';
 import { articleMeta } from './document/meta.js';
-import { allTokens } from './document/parse.js';
+import { allTokens, fenceLanguage } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
 import { fastWidth, isSimple } from './layout/measure.js';
-import { metaStrings } from './load/frontmatter.js';
+import { metaStrings, metaText } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
 import { DARK, LIGHT } from './theme/palette.js';
@@ -74,14 +74,10 @@ export async function loadKit(needs: Needs): Promise<Kit> {
 function fenceLanguages(tokens: Token[]): string[] {
   const languages = new Set<string>();
   for (const token of tokens) {
-    const lang = token.type === 'code' ? (token.lang ?? '').trim().split(/\s/)[0] : '';
+    const lang = token.type === 'code' ? fenceLanguage(token as Tokens.Code) : '';
     if (lang) languages.add(lang);
   }
   return [...languages];
-}
-
-function metaText(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : undefined;
 }
 
 /** Every token of the document, the title's included. */

@@ -109,3 +109,8 @@ export function allTokens(tokens: readonly Token[], out: Token[] = []): Token[] 
   }
   return out;
 }
+
+/** The language a fence names: the first word of its info string ('' for none). */
+export function fenceLanguage(token: { lang?: string }): string {
+  return (token.lang ?? '').trim().split(/\s/)[0] ?? '';
+}

@@ -76,9 +76,10 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 /**
  * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
  * code spans' kept spaces are allowed) without dashes outside atoms (dashes are break points
- * inside words) is most prose in most documents. It needs no boxes or clusters: words are split
- * at spaces (not inside atoms) and measured by length, each with the spaces before it (one, or
- * as many as a code span keeps), and the same optimal fit runs over their widths.
+ * inside words) is most prose in most documents. It needs no clusters, and no boxes but the
+ * unsplit ones of a segment with markers: words are split at spaces (not inside atoms) and
+ * measured by length, each with the spaces before it (one, or as many as a code span keeps), and
+ * the same optimal fit runs over their widths.
  */
 const DASHES = /[-\u2010-\u2015]/;
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
@@ -97,39 +98,11 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
     return { words, glue: words.map((_, i) => (i === 0 ? 0 : 1)) };
   }
   if (!measurer.simple(segment.replace(MARKERS, ''))) return undefined;
-  // As boxesOf reads it: spaces inside an atom belong to it, runs of spaces in a code span are
-  // kept as glue, a word with an atom is never split at its dashes.
-  const words: string[] = [];
-  const glue: number[] = [];
-  let current = '';
-  let spaces = 0;
-  let keep = false;
-  let depth = 0;
-  let hasAtom = false;
-  const flush = () => {
-    if (current === '') return true;
-    if (!hasAtom && DASHES.test(current)) return false;
-    glue.push(words.length === 0 ? 0 : spaces);
-    words.push(current);
-    current = '';
-    spaces = 0;
-    hasAtom = false;
-    return true;
-  };
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!;
-    if (c === ATOM_START) {
-      depth++;
-      hasAtom = true;
-    } else if (c === ATOM_END) depth = Math.max(0, depth - 1);
-    else if (c === KEEP_START) keep = true;
-    else if (c === KEEP_END) keep = false;
-    else if (c === ' ' && depth === 0) {
-      if (!flush()) return undefined;
-      spaces = keep ? spaces + 1 : 1;
-    } else current += c;
-  }
-  return flush() ? { words, glue } : undefined;
+  // The boxes the general path reads (spaces inside an atom belong to it, a code span's runs of
+  // spaces are glue), before any is split: a word with an atom is never split at its dashes.
+  const boxes = scanBoxes(segment, measurer);
+  if (boxes.some((box) => !box.atom && DASHES.test(box.visible ?? ''))) return undefined;
+  return { words: boxes.map((box) => box.visible ?? ''), glue: boxes.map((box) => box.glue) };
 }
 
 /** The plain segment broken into `out`; false (nothing added) when it is not plain or a word is wider than the line. */
@@ -208,6 +181,17 @@ function emitLine(boxes: Box[], from: number, to: number, state: StyleState): st
  * are one box each; boxes wider than the line are cut into pieces that fit.
  */
 function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
+  // Trailing spaces of a segment never reach a line: the last box's glue is before it, not after.
+  const boxes: Box[] = [];
+  for (const box of scanBoxes(segment, measurer)) {
+    if (boxes.length === 0) box.glue = 0;
+    for (const piece of splitBox(box, width, measurer)) boxes.push(piece);
+  }
+  return boxes;
+}
+
+/** The segment's words and atoms as boxes, each with the glue before it (the first's is 0), none split yet. */
+function scanBoxes(segment: string, measurer: Measurer): Box[] {
   const raw: Box[] = [];
   let glue = 0;
   let keep = false;
@@ -260,13 +244,7 @@ function boxesOf(segment: string, width: number, measurer: Measurer): Box[] {
     i++;
   }
   flush();
-  // Trailing spaces of a segment never reach a line: the last box's glue is before it, not after.
-  const boxes: Box[] = [];
-  for (const box of raw) {
-    if (boxes.length === 0) box.glue = 0;
-    for (const piece of splitBox(box, width, measurer)) boxes.push(piece);
-  }
-  return boxes;
+  return raw;
 }
 
 /** CJK break opportunities, breaks after hyphens, hyphenation points, and pieces of boxes wider than the line. */

@@ -1,5 +1,6 @@
 /** Code blocks: indented, tabs expanded, highlighted in ansi when the kit has a highlighter. */
 import type { Tokens } from 'marked';
+import { fenceLanguage } from '../../document/parse.js';
 import { sanitize } from '../../sanitize.js';
 import { MIN_INNER, type TerminalContext } from './context.js';
 
@@ -15,7 +16,7 @@ export function renderCode(token: Tokens.Code, width: number, ctx: TerminalConte
     .split('\n')
     .map((line) => layout.expandTabs(line))
     .join('\n');
-  const lang = sanitize((token.lang ?? '').split(/\s/)[0] ?? '');
+  const lang = sanitize(fenceLanguage(token));
   const highlighted = ctx.highlight && lang ? ctx.highlight(source, lang) : undefined;
   const lines = highlighted ? highlighted.split('\n') : source.split('\n').map((line) => (line === '' ? line : ctx.theme.codeBlock(line)));
   const out: string[] = [];
