@@ -15,7 +15,7 @@ import { writeOutput, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
 import { configPath, withConfig } from './config.js';
-import { DEFAULT_TIMEOUT_MS, runImport } from './import-command.js';
+import { runImport } from './import-command.js';
 import { createProgram, importFlags, type CommandFlags } from './program.js';
 
 export interface IO {
@@ -66,7 +66,7 @@ export async function main(io: IO): Promise<number> {
     }
     const importing = importFlags(program);
     if (importing) {
-      await runImport({ source: importing.page, stdout: importing.stdout, force: importing.force, timeoutMs: importing.timeoutMs ?? DEFAULT_TIMEOUT_MS }, io);
+      await runImport({ source: importing.page, stdout: importing.stdout, force: importing.force, timeoutMs: importing.timeoutMs }, io);
       return EXIT.ok;
     }
     const commands = program.opts<CommandFlags>();

@@ -5,7 +5,7 @@
 import { Command, Help, InvalidArgumentError, Option } from 'commander';
 import { DEFAULTS, THEMES, WHEN, parseWidth } from '../options.js';
 import { FORMATS, LINK_STYLES } from '../request.js';
-import { parseTimeout } from './import-command.js';
+import { DEFAULT_TIMEOUT_MS, parseTimeout } from './import-command.js';
 
 /** Where commander writes help, version and errors. */
 export interface ProgramOutput {
@@ -195,7 +195,7 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
     .argument('<page>', 'a saved page, an http(s) URL, or - for stdin')
     .option('--stdout', 'print the article (Markdown) instead of storing it')
     .option('--force', 'replace an article already stored under the same name')
-    .option('--timeout <seconds>', 'for a URL, the whole transfer (default: 30)', seconds)
+    .option('--timeout <seconds>', `for a URL, the whole transfer (default: ${DEFAULT_TIMEOUT_MS / 1000})`, seconds)
     .action(() => {});
   return program;
 }
@@ -205,14 +205,14 @@ export interface ImportFlags {
   page: string;
   stdout: boolean;
   force: boolean;
-  timeoutMs?: number;
+  timeoutMs: number;
 }
 
 export function importFlags(program: Command): ImportFlags | undefined {
   const command = program.commands.find((c) => c.name() === 'import');
   if (!command || command.args.length === 0) return undefined;
   const opts = command.opts<{ stdout?: boolean; force?: boolean; timeout?: number }>();
-  return { page: command.args[0]!, stdout: opts.stdout ?? false, force: opts.force ?? false, timeoutMs: opts.timeout };
+  return { page: command.args[0]!, stdout: opts.stdout ?? false, force: opts.force ?? false, timeoutMs: opts.timeout ?? DEFAULT_TIMEOUT_MS };
 }
 
 function seconds(value: string): number {
