@@ -117,7 +117,12 @@ describe('the line breaker', () => {
         ),
         { minLength: 1, maxLength: 80 },
       )
-      .map((words) => words.join(' '));
+      // Mostly one space apart; runs of spaces, spaces at either end and forced breaks too.
+      .chain((words) =>
+        fc
+          .array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })
+          .map((gaps) => gaps[0]! + words.map((w, i) => w + gaps[i + 1]!).join('')),
+      );
     fc.assert(
       // Under 14 columns some words are wider than the line: the fast path hands those back.
       fc.property(prose, fc.integer({ min: 8, max: 120 }), (text, width) => {

@@ -14,7 +14,7 @@ import stringWidth from 'string-width';
 import { CONTROL_OR_BIDI, ROOT, stripOwnEscapes } from './helpers.js';
 import { buildDocument, decodersFor, lexDocument } from '../src/document/tree.js';
 import { loadDecoders } from '../src/document/transform.js';
-import { renderParsed } from '../src/pipeline.js';
+import { renderParsed, textOf } from '../src/pipeline.js';
 import { completeRequest } from '../src/request.js';
 import { ansiFull, plainFull, printed } from './kits.js';
 
@@ -158,7 +158,7 @@ describe('at 33, 40, 60 and 80 columns', () => {
     for (const width of [33, 40, 60, 80]) {
       for (const format of ['text', 'ansi'] as const) {
         const rendered = renderParsed(doc, undefined, completeRequest({ format, width, hyperlinks: format === 'ansi' }), format === 'ansi' ? ansiFull : plainFull);
-        const plain = stripOwnEscapes(rendered.kind === 'text' ? rendered.text : '');
+        const plain = stripOwnEscapes(textOf(rendered));
         expect(plain).not.toMatch(CONTROL_OR_BIDI);
         const wide = plain.split('\n').filter((line) => stringWidth(line) > width);
         expect({ width, format, wide }).toEqual({ width, format, wide: [] });

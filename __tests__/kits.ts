@@ -1,9 +1,8 @@
 /** Kits with everything loaded, for tests that render synchronously, and the pipeline as text. */
 import { GRAMMARS } from '../src/highlight/languages.js';
 import { loadKit } from '../src/kit.js';
-import { renderDocument, type MarkdownInput } from '../src/pipeline.js';
+import { renderDocument, textOf, type MarkdownInput } from '../src/pipeline.js';
 import type { RenderRequest } from '../src/request.js';
-import { safeJson } from '../src/sanitize.js';
 
 export const plainFull = await loadKit({ ansi: false, unicode: true, highlight: false });
 // Every grammar highlight.js has, as if a document named them all.
@@ -11,7 +10,5 @@ export const ansiFull = await loadKit({ ansi: true, unicode: true, highlight: tr
 
 /** What the CLI would print for `markdown` (JSON stringified). */
 export async function printed(markdown: MarkdownInput, request: Partial<RenderRequest> = {}): Promise<string> {
-  const rendered = await renderDocument(markdown, request);
-  if (rendered.kind === 'json') return safeJson(rendered.value);
-  return rendered.kind === 'bytes' ? Buffer.from(rendered.bytes).toString('utf8') : rendered.text;
+  return textOf(await renderDocument(markdown, request));
 }

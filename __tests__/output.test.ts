@@ -1,5 +1,7 @@
 import { PassThrough, Writable } from 'node:stream';
+import fc from 'fast-check';
 import { DescriptorSink, choosePager, splitCommand, writeOutput, writeStream } from '../src/output.js';
+import { allWritten } from '../src/process.js';
 
 describe('choosePager', () => {
   it('defaults to less -R -F', () => {
@@ -79,6 +81,44 @@ describe('DescriptorSink', () => {
     expect(fallback).toBe('efgh');
   });
 
+  // Text with characters of one to four bytes, a surrogate pair among them, in pieces of any size.
+  const pieces = fc.array(fc.array(fc.constantFrom('a', ' ', '\n', 'é', '“', '字', '😀', '\u0301')).map((chars) => chars.join('')), { maxLength: 12 });
+
+  it('writes text in pieces, encoded a buffer at a time, as the joined text would be', async () => {
+    await fc.assert(
+      fc.asyncProperty(pieces, fc.integer({ min: 1, max: 40 }), async (parts, bufferBytes) => {
+        const written: number[] = [];
+        const sink = new DescriptorSink(1, noFallback, (_fd, data, offset) => {
+          written.push(...data.subarray(offset));
+          return data.length - offset;
+        }, bufferBytes);
+        await writeStream(sink, parts);
+        expect(Buffer.from(written).toString()).toBe(parts.join(''));
+      }),
+    );
+  });
+
+  it('hands the rest of the pieces to the fallback when the descriptor fills in the middle', async () => {
+    await fc.assert(
+      fc.asyncProperty(pieces, fc.integer({ min: 8, max: 40 }), fc.integer({ min: 0, max: 60 }), async (parts, bufferBytes, room) => {
+        const written: number[] = [];
+        const rest = new PassThrough();
+        const fallback: Buffer[] = [];
+        rest.on('data', (chunk: Buffer) => fallback.push(chunk));
+        let left = room;
+        const sink = new DescriptorSink(1, () => rest, (_fd, data, offset) => {
+          if (left === 0) throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
+          const n = Math.min(left, data.length - offset);
+          written.push(...data.subarray(offset, offset + n));
+          left -= n;
+          return n;
+        }, bufferBytes);
+        await writeStream(sink, parts);
+        expect(Buffer.concat([Buffer.from(written), ...fallback]).toString()).toBe(parts.join(''));
+      }),
+    );
+  });
+
   it('treats a closed pipe as success and passes other errors on', async () => {
     const failing = (code: string) => new DescriptorSink(1, noFallback, () => {
       throw Object.assign(new Error(`write ${code}`), { code });
@@ -95,5 +135,13 @@ describe('writeOutput', () => {
     out.on('data', (chunk) => (written += chunk));
     await writeOutput('a\n'.repeat(100), { stdout: out, stderr: out, stdoutIsTTY: false, rows: 10, env: { PAGER: 'false' } }, 'always');
     expect(written).toBe('a\n'.repeat(100));
+  });
+});
+
+describe('allWritten', () => {
+  it('says the process may leave only when no stream has bytes waiting', () => {
+    expect(allWritten([])).toBe(true);
+    expect(allWritten([{ writableLength: 0 }, { writableLength: 0 }])).toBe(true);
+    expect(allWritten([{ writableLength: 0 }, { writableLength: 12 }])).toBe(false);
   });
 });

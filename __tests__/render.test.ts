@@ -1,5 +1,6 @@
 import { parseDocument } from '../src/document/tree.js';
-import { renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
+import fc from 'fast-check';
+import { blockPieces, renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
 import { distribute } from '../src/render/terminal/table.js';
 import { trimLines } from '../src/layout/layout.js';
 import { fixture, stripOwnEscapes } from './helpers.js';
@@ -136,6 +137,22 @@ describe('ansi rendering', () => {
 describe('trailing spaces', () => {
   it('are trimmed even when style codes sit between them', () => {
     expect(trimLines('a  \u001B[2m  \u001B[22m\n    \u001B[2m\u001B[22m\nb')).toBe('a\u001B[2m\u001B[22m\n\u001B[2m\u001B[22m\nb');
+  });
+
+  it('are trimmed block by block as in the whole text, which is never joined into one string', () => {
+    // The text as one string: blocks one blank line apart, no newline before the first, no line
+    // ending in spaces, a final newline unless empty.
+    const whole = (blocks: string[]) => {
+      const body = blocks.filter((block) => block !== '').join('\n\n').replace(/^\n+/, '');
+      return body === '' ? '' : `${trimLines(body)}\n`;
+    };
+    const block = fc.array(fc.constantFrom('a', ' ', '\t', '\n', '\u001B[1m', '\u001B[22m'), { maxLength: 8 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(fc.array(block, { maxLength: 6 }), (blocks) => {
+        expect(blockPieces(blocks).join('')).toBe(whole(blocks));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('never end a highlighted code line cut inside a styled run', () => {

@@ -3,11 +3,10 @@
  * parser and the core; themes, the Unicode layout and the highlighter load when a document
  * needs them, as in the CLI.
  */
-import { renderDocument, type MarkdownInput, type PipelineHooks } from './pipeline.js';
+import { renderDocument, textOf, type MarkdownInput, type PipelineHooks } from './pipeline.js';
 import type { RenderRequest } from './request.js';
-import { safeJson } from './sanitize.js';
 
-export { renderDocument, renderParsed, type Rendered, type PipelineHooks, type MarkdownInput } from './pipeline.js';
+export { renderDocument, renderParsed, textOf, type Rendered, type PipelineHooks, type MarkdownInput } from './pipeline.js';
 export { parseDocument, flatten, hasContent, sectionWords, type Document, type Section } from './document/tree.js';
 export { selectSections } from './document/select.js';
 export { readFrontMatter, splitFrontMatter, type FrontMatter, type Meta, type MetaValue } from './load/frontmatter.js';
@@ -21,6 +20,5 @@ export { DEFAULT_REQUEST, FORMATS, LINK_STYLES, type RenderRequest, type Format,
 /** Markdown -> what `broadsheet` would print for it (JSON as text); every option defaults. */
 export async function render(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<string> {
   const rendered = await renderDocument(markdown, request, hooks);
-  if (rendered.kind === 'json') return safeJson(rendered.value);
-  return rendered.kind === 'bytes' ? Buffer.from(rendered.bytes).toString('utf8') : rendered.text;
+  return textOf(rendered);
 }

@@ -10,12 +10,18 @@ import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
 import { readFrontMatter } from './load/frontmatter.js';
 import { jsonArticle, type JsonArticle } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
-import { renderTerminal } from './render/terminal/index.js';
+import { renderTerminalPieces } from './render/terminal/index.js';
 import { renderToc, renderTocMarkdown, tocEntries, type TocEntry } from './render/toc.js';
 import { completeRequest, type RenderRequest } from './request.js';
+import { safeJson } from './sanitize.js';
 
 /** Text to print, bytes (an extraction of the bytes that were read), or a value for JSON (which the caller stringifies). */
-export type Rendered = { kind: 'text'; text: string } | { kind: 'bytes'; bytes: Uint8Array } | { kind: 'json'; value: JsonArticle | TocEntry[] };
+export type Rendered =
+  | { kind: 'text'; text: string }
+  /** Text in pieces, in order: a long document is written without being joined into one string first. */
+  | { kind: 'pieces'; pieces: readonly string[] }
+  | { kind: 'bytes'; bytes: Uint8Array }
+  | { kind: 'json'; value: JsonArticle | TocEntry[] };
 
 /** Markdown as text, or as the text decoded from bytes along with those bytes. */
 export type MarkdownInput = string | { text: string; bytes?: Uint8Array };
@@ -67,6 +73,21 @@ export function renderParsed(doc: Document, selection: readonly Section[] | unde
     case 'json':
       return { kind: 'json', value: jsonArticle(doc, selection, kit, request) };
     default:
-      return { kind: 'text', text: renderTerminal(doc, request, kit, selection) };
+      return { kind: 'pieces', pieces: renderTerminalPieces(doc, request, kit, selection) };
   }
+}
+
+/** A rendering as the text broadsheet prints (JSON stringified). */
+export function textOf(rendered: Rendered): string {
+  switch (rendered.kind) {
+    case 'json':
+      return safeJson(rendered.value);
+    case 'bytes':
+      return Buffer.from(rendered.bytes).toString('utf8');
+    case 'pieces':
+      return rendered.pieces.join('');
+    default:
+      return rendered.text;
+  }
+
 }

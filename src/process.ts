@@ -12,19 +12,29 @@ import { descriptorStdout } from './output.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
 
+/**
+ * process.stdout and process.stderr are created on first use, and each costs start-up time (see
+ * descriptorStdout): a run that writes to a pipe or file, and nothing to stderr, needs neither.
+ * Those this run has used are kept here, for the exit to see whether they have written everything.
+ */
+const usedStreams = new Set<NodeJS.WriteStream>();
+function std(name: 'stdout' | 'stderr'): NodeJS.WriteStream {
+  const stream = process[name];
+  usedStreams.add(stream);
+  return stream;
+}
+
 function processIO(argv: string[]): IO {
-  // process.stdout and process.stderr are created on first use, and each costs start-up time (see
-  // descriptorStdout): a run that writes to a pipe or file, and nothing to stderr, needs neither.
-  const descriptor = descriptorStdout();
-  const terminal = descriptor ? undefined : process.stdout;
+  const descriptor = descriptorStdout(() => std('stdout'));
+  const terminal = descriptor ? undefined : std('stdout');
   return {
     argv,
     env: process.env,
     get stdout() {
-      return descriptor ?? process.stdout;
+      return descriptor ?? std('stdout');
     },
     get stderr() {
-      return process.stderr;
+      return std('stderr');
     },
     stdoutIsTTY: terminal?.isTTY === true,
     columns: terminal?.columns,
@@ -33,7 +43,7 @@ function processIO(argv: string[]): IO {
     articlesDir: join(__dirname, '..', 'articles'),
     // Inlined at build time; reading package.json would cost a file read at every start.
     version: typeof BROADSHEET_VERSION === 'string' ? BROADSHEET_VERSION : '0.0.0',
-    hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(process.stdout),
+    hyperlinkSupport: async () => (await import('supports-hyperlinks')).createSupportsHyperlinks(std('stdout')),
     background: askBackground,
   };
 }
@@ -42,9 +52,22 @@ export async function run(): Promise<void> {
   try {
     process.exitCode = await main(processIO(process.argv.slice(2)));
   } catch (error) {
-    process.stderr.write(formatError(`internal error: ${(error as Error)?.message ?? String(error)}`));
+    std('stderr').write(formatError(`internal error: ${(error as Error)?.message ?? String(error)}`));
     process.exitCode = 2;
   }
+  // Left to end by itself, Node first waits for V8 to finish compiling hot functions in the
+  // background, code nothing will run: 5-20 ms of every run (more after a long document). When
+  // every byte written is with the OS, nothing is lost by leaving at once.
+  if (allWritten(usedStreams)) process.exit();
+}
+
+/**
+ * Whether nothing written is still queued: files and terminals are written synchronously, the
+ * descriptor sink too; a pipe's stream holds what the OS did not take yet in writableLength.
+ */
+export function allWritten(streams: Iterable<{ writableLength: number }>): boolean {
+  for (const stream of streams) if (stream.writableLength > 0) return false;
+  return true;
 }
 
 /**
@@ -102,7 +125,7 @@ const BACKGROUND_TIMEOUT_MS = 100;
  */
 function askBackground(): Promise<'dark' | 'light' | undefined> {
   const stdin = process.stdin;
-  if (!stdin.isTTY || !process.stdout.isTTY) return Promise.resolve(undefined);
+  if (!stdin.isTTY || !std('stdout').isTTY) return Promise.resolve(undefined);
   return new Promise((resolve) => {
     let answer = '';
     const finish = () => {
@@ -121,7 +144,7 @@ function askBackground(): Promise<'dark' | 'light' | undefined> {
     stdin.setRawMode(true);
     stdin.on('data', read);
     stdin.resume();
-    process.stdout.write('\u001B]11;?\u001B\\\u001B[c');
+    std('stdout').write('\u001B]11;?\u001B\\\u001B[c');
   });
 }
 

@@ -11,7 +11,7 @@ import { listArticles, userStore, type Library } from '../load/store.js';
 import { loadKit } from '../kit.js';
 import { listedArticles, renderList } from '../render/list.js';
 import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../options.js';
-import { writeOutput, type Sink } from '../output.js';
+import { writeOutput, type Printable, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
 import { configPath, withConfig } from './config.js';
@@ -123,8 +123,9 @@ function checkRenderable(source: Source, options: Options): void {
   }
 }
 
-function printable(rendered: Rendered): string | Uint8Array {
+function printable(rendered: Rendered): Printable {
   if (rendered.kind === 'json') return safeJson(rendered.value);
+  if (rendered.kind === 'pieces') return rendered.pieces;
   return rendered.kind === 'bytes' ? rendered.bytes : rendered.text;
 }
 

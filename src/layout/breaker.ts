@@ -76,69 +76,148 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 /**
  * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
  * code spans' kept spaces are allowed) without dashes outside atoms (dashes are break points
- * inside words) is most prose in most documents. It needs no clusters, and no boxes but the
- * unsplit ones of a segment with markers: words are split at spaces (not inside atoms) and
+ * inside words) is most prose in most documents. It needs no clusters and no boxes: its words are
+ * found where they are in the text without its markers (split at spaces, not inside atoms),
  * measured by length, each with the spaces before it (one, or as many as a code span keeps), and
- * the same optimal fit runs over their widths.
+ * the same optimal fit runs over their widths. A line is then a slice of that text.
  */
 const DASHES = /[-\u2010-\u2015]/;
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
 
 interface PlainWords {
-  words: string[];
-  /** Spaces before each word on a line (the first word's is 0). */
-  glue: number[];
+  /** The segment without its markers: each word is a slice of it. */
+  visible: string;
+  /** How many words (the arrays are longer). */
+  count: number;
 }
 
-/** The words of a plain segment, or undefined when it is not one (see above). */
+/**
+ * The words of a plain segment, or undefined when it is not one (see above), in the scratch
+ * arrays (starts, ends, widths, glue), valid until the next call: a long document has hundreds
+ * of thousands of paragraphs, and arrays or words of their own for each would cost more in
+ * collecting garbage than in use.
+ */
 function plainWords(segment: string, measurer: Measurer): PlainWords | undefined {
-  if (!segment.includes(ATOM_START) && !segment.includes(KEEP_START)) {
-    if (!measurer.simple(segment) || DASHES.test(segment)) return undefined;
-    const words = segment.split(' ').filter((word) => word !== '');
-    return { words, glue: words.map((_, i) => (i === 0 ? 0 : 1)) };
+  const marked = segment.includes(ATOM_START) || segment.includes(KEEP_START);
+  const visible = marked ? segment.replace(MARKERS, '') : segment;
+  if (!measurer.simple(visible) || (!marked && DASHES.test(segment))) return undefined;
+  // A word per run of characters between spaces outside atoms, as scanBoxes reads them.
+  let { starts, ends, glue } = scratch(0);
+  let count = 0;
+  let start = -1;
+  let spaces = 0;
+  let atomDepth = 0;
+  let keep = false;
+  let hasAtom = false;
+  let at = 0;
+  const endWord = (): boolean => {
+    if (!hasAtom && marked && DASHES.test(visible.slice(start, at))) return false;
+    if (count === starts.length) ({ starts, ends, glue } = scratch(count * 2));
+    starts[count] = start;
+    ends[count] = at;
+    glue[count] = count === 0 ? 0 : spaces;
+    count++;
+    start = -1;
+    spaces = 0;
+    hasAtom = false;
+    return true;
+  };
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i];
+    if (marked && c! < ' ') {
+      if (c === ATOM_START) {
+        atomDepth++;
+        hasAtom = true;
+      } else if (c === ATOM_END) atomDepth = Math.max(0, atomDepth - 1);
+      else if (c === KEEP_START) keep = true;
+      else if (c === KEEP_END) keep = false;
+      continue;
+    }
+    if (c === ' ' && atomDepth === 0) {
+      if (start >= 0 && !endWord()) return undefined;
+      spaces = keep ? spaces + 1 : 1;
+    } else if (start < 0) start = at;
+    at++;
   }
-  if (!measurer.simple(segment.replace(MARKERS, ''))) return undefined;
-  // The boxes the general path reads (spaces inside an atom belong to it, a code span's runs of
-  // spaces are glue), before any is split: a word with an atom is never split at its dashes.
-  const boxes = scanBoxes(segment, measurer);
-  if (boxes.some((box) => !box.atom && DASHES.test(box.visible ?? ''))) return undefined;
-  return { words: boxes.map((box) => box.visible ?? ''), glue: boxes.map((box) => box.glue) };
+  if (start >= 0 && !endWord()) return undefined;
+  const { widths } = scratch(count);
+  for (let k = 0; k < count; k++) widths[k] = ends[k]! - starts[k]!;
+  return { visible, count };
+}
+
+interface Scratch {
+  starts: Int32Array;
+  ends: Int32Array;
+  widths: Int32Array;
+  glue: Int32Array;
+  cost: Float64Array;
+  from: Int32Array;
+}
+let scratchArrays: Scratch | undefined;
+
+/** The scratch arrays, with room for `n` words and n + 1 break points; what they held is kept when they grow. */
+function scratch(n: number): Scratch {
+  if (scratchArrays === undefined || scratchArrays.cost.length < n + 1) {
+    const size = Math.max(256, 2 ** Math.ceil(Math.log2(n + 1)));
+    const grown = (old: Int32Array | undefined) => {
+      const array = new Int32Array(size);
+      if (old) array.set(old);
+      return array;
+    };
+    const old = scratchArrays;
+    scratchArrays = { starts: grown(old?.starts), ends: grown(old?.ends), widths: grown(old?.widths), glue: grown(old?.glue), cost: new Float64Array(size), from: grown(old?.from) };
+  }
+  return scratchArrays;
 }
 
 /** The plain segment broken into `out`; false (nothing added) when it is not plain or a word is wider than the line. */
 function plainBreaks(segment: string, width: number, out: string[], measurer: Measurer): boolean {
   const plain = plainWords(segment, measurer);
   if (plain === undefined) return false;
-  const { words, glue } = plain;
-  if (words.length === 0) {
+  const { visible, count: n } = plain;
+  const { starts, ends, widths, glue } = scratch(n);
+  if (n === 0) {
     out.push('');
     return true;
   }
-  const n = words.length;
-  const widths = new Int32Array(n);
   let total = 0;
   for (let i = 0; i < n; i++) {
-    const w = words[i]!.length;
-    if (w > width) return false;
-    widths[i] = w;
-    total += w + glue[i]!;
+    if (widths[i]! > width) return false;
+    total += widths[i]! + glue[i]!;
   }
+  // Words one space apart: a line is the slice from its first word to its last.
+  const sliced = !visible.includes('  ');
   const line = (from: number, to: number) => {
-    let text = words[from]!;
-    for (let k = from + 1; k < to; k++) text += ' '.repeat(glue[k]!) + words[k]!;
+    if (sliced) return visible.slice(starts[from], ends[to - 1]);
+    let text = visible.slice(starts[from], ends[from]);
+    for (let k = from + 1; k < to; k++) text += ' '.repeat(glue[k]!) + visible.slice(starts[k], ends[k]);
     return text;
   };
   if (total <= width) {
     out.push(line(0, n));
     return true;
   }
-  const cost = new Float64Array(n + 1).fill(Infinity);
-  const from = new Int32Array(n + 1);
+  let start = 0;
+  for (const end of fitWords(widths, glue, n, width)) {
+    out.push(line(start, end));
+    start = end;
+  }
+  return true;
+}
+
+/**
+ * The optimal fit over words that may break at every space: where each line ends, in order.
+ * cost[j] is the least raggedness of setting the words before j; a widow on the last line costs
+ * WIDOW.
+ */
+function fitWords(widths: Int32Array, glue: Int32Array, n: number, width: number): number[] {
+  const { cost, from } = scratch(n);
+  cost.fill(Infinity, 0, n + 1);
   cost[0] = 0;
   for (let j = 1; j <= n; j++) {
-    let lineWidth = 0;
+    let lineWidth = widths[j - 1]!;
     for (let i = j - 1; i >= 0; i--) {
-      lineWidth += widths[i]! + (i < j - 1 ? glue[i + 1]! : 0);
+      if (i < j - 1) lineWidth += widths[i]! + glue[i + 1]!;
       if (lineWidth > width) break;
       if (cost[i] === Infinity) continue;
       const slack = width - lineWidth;
@@ -151,12 +230,7 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
   }
   const ends: number[] = [];
   for (let j = n; j > 0; j = from[j]!) ends.push(j);
-  let start = 0;
-  for (let k = ends.length - 1; k >= 0; k--) {
-    out.push(line(start, ends[k]!));
-    start = ends[k]!;
-  }
-  return true;
+  return ends.reverse();
 }
 
 /** Lines from boxes [from, to), styles carried across. */

@@ -26,6 +26,11 @@ const KEPT = new Set(['code', 'table']);
 
 /** The whole document (header, lead, every section), or only the given sections. */
 export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit, selection?: readonly Section[]): string {
+  return renderTerminalPieces(doc, options, kit, selection).join('');
+}
+
+/** renderTerminal's text in pieces, in order, for a writer that never needs it as one string. */
+export function renderTerminalPieces(doc: Document, options: TerminalOptions, kit: Kit, selection?: readonly Section[]): string[] {
   const ctx = terminalContext(doc, kit, options);
   const { width } = options;
   const columns = options.columns ?? 1;
@@ -61,9 +66,9 @@ export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit
       flushNotes(ctx, blocks, width);
     }
   }
-  if (columns <= 1) return joinBlocks(blocks);
+  if (columns <= 1) return blockPieces(blocks);
   const parts = blocks.map((text, i) => ({ text, span: spans.has(i), keep: kept.has(i) }));
-  return setColumns(parts, { columns, width, gutter: COLUMN_GUTTER, pageHeight: options.pageHeight, measure: (line) => kit.layout.columns(line) });
+  return [setColumns(parts, { columns, width, gutter: COLUMN_GUTTER, pageHeight: options.pageHeight, measure: (line) => kit.layout.columns(line) })];
 }
 
 /** A section's content and subsections, without its own heading (JSON's `text`). */
@@ -73,19 +78,27 @@ export function renderSectionBody(doc: Document, section: Section, options: Term
   const sink: Sink = { span: (block) => blocks.push(block), flow: (tokens) => renderBlocks(tokens, options.width, ctx, 0, blocks) };
   for (const child of section.children) sectionBlocks(child, options.width, ctx, sink);
   flushNotes(ctx, blocks, options.width);
-  return joinBlocks(blocks);
+  return blockPieces(blocks).join('');
 }
 
 /**
  * Blocks one blank line apart (two above a section heading, which starts with a newline), no
- * line ending in spaces, a final newline unless empty.
+ * line ending in spaces, no newline before the first, a final newline unless empty. In pieces:
+ * a long document's blocks are never joined into one string.
  */
-function joinBlocks(blocks: string[]): string {
-  const body = blocks
-    .filter((block) => block !== '')
-    .join('\n\n')
-    .replace(/^\n+/, '');
-  return body === '' ? '' : `${trimLines(body)}\n`;
+export function blockPieces(blocks: readonly string[]): string[] {
+  const pieces: string[] = [];
+  for (const block of blocks) {
+    if (block === '') continue;
+    if (pieces.length > 0) pieces.push('\n\n', trimLines(block));
+    else {
+      // A block of newlines only is not the start: the next block is.
+      const text = block.replace(/^\n+/, '');
+      if (text !== '') pieces.push(trimLines(text));
+    }
+  }
+  if (pieces.length > 0) pieces.push('\n');
+  return pieces;
 }
 
 function sectionBlocks(section: Section, headingWidth: number, ctx: TerminalContext, sink: Sink, heading = true): void {
