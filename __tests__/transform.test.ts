@@ -2,8 +2,11 @@
  * What real documents hold besides plain Markdown, read as a reader should see it: entities,
  * raw HTML, footnotes, alerts, task lists, emoji shortcodes, images and in-page links.
  */
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gemoji } from 'gemoji';
 import { printed } from './kits.js';
-import { stripOwnEscapes } from './helpers.js';
+import { ROOT, stripOwnEscapes } from './helpers.js';
 
 const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
 const ansi = (markdown: string, width = 0) => printed(markdown, { format: 'ansi', width });
@@ -113,6 +116,13 @@ describe('emoji shortcodes', () => {
     expect(await text(':bug: fix :sparkles: and `:bug:` and :not_an_emoji:\n')).toBe('🐛 fix ✨ and :bug: and :not_an_emoji:\n');
     const toc = JSON.parse(await printed('## :sparkles: Features\n', { toc: true, format: 'json' }));
     expect(toc[0]).toMatchObject({ title: '✨ Features', slug: 'sparkles-features' });
+  });
+
+  it('are read from a bundle holding every name gemoji has, for the same emoji', () => {
+    // The build gives the emoji bundle gemoji's names and emoji alone (scripts/build.mjs).
+    const { emojiTable } = createRequire(import.meta.url)(join(ROOT, 'dist', 'emoji.cjs')) as { emojiTable: () => Map<string, string> };
+    const expected = new Map(gemoji.flatMap(({ emoji, names }) => names.map((name) => [name, emoji] as const)));
+    expect(new Map(emojiTable())).toEqual(expected);
   });
 });
 

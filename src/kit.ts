@@ -47,8 +47,11 @@ export function needsOf(doc: Document, request: RenderRequest): Needs {
   const terminal = request.format === 'ansi' || request.format === 'text' || request.toc;
   if (!terminal && request.format !== 'json') return { ansi: false, unicode: false, highlight: false };
   const ansi = request.format === 'ansi';
-  const tokens = documentTokens(doc);
-  const languages = ansi && !request.toc ? fenceLanguages(tokens) : [];
+  // Every token is walked only when a question needs it: a long plain document asks none.
+  let walked: Token[] | undefined;
+  const tokens = () => (walked ??= documentTokens(doc));
+  const fenced = doc.source.includes('```') || doc.source.includes('~~~');
+  const languages = ansi && !request.toc && fenced ? fenceLanguages(tokens()) : [];
   const highlight = languages.length > 0;
   // Hyphenation is for text set to a narrow measure: never JSON, never the table of contents.
   const hyphenation = request.hyphenate && request.width > 0 && !request.toc && request.format !== 'json' ? hyphenationLanguage(metaText(doc.meta.lang)) : undefined;
@@ -97,7 +100,7 @@ function documentTokens(doc: Document): Token[] {
  * nothing more; else each token's text decides. A false "yes" costs milliseconds, a false "no" a
  * wrong layout.
  */
-function needsUnicode(doc: Document, tokens: Token[]): boolean {
+function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   const { site } = articleMeta(doc.meta);
   // The layout measures text as it is and in NFC (wrapping normalises): both must be measurable.
   // NFC splits a few precomposed letters (क़ U+0958, য় U+09DF, Hebrew presentation forms) into a
@@ -106,7 +109,7 @@ function needsUnicode(doc: Document, tokens: Token[]): boolean {
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const body = doc.source.replace(/\n/g, ' ');
   if (!body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;
-  return tokens.some((token) => {
+  return tokens().some((token) => {
     const text = (token as { text?: unknown }).text;
     return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));
   });
