@@ -110,6 +110,8 @@ describe('the line breaker', () => {
           word,
           word,
           fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'),
+          // Hyphens and dashes: between letters, in numbers, at a word's edges, several, doubled.
+          fc.constantFrom('state-of-the-art', 'e-mail', 'a-b', '2020-01-01', 'well-', '-known', 'x—y', 'pre–post', 'co--op', 'A‐B', 'é-à', 'a-1', 'over-long-compound-word-here'),
           url,
           url.map((a) => `see${a}.`),
           // Code spans: their runs of spaces kept, breakable there.

@@ -75,13 +75,14 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 
 /**
  * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
- * code spans' kept spaces are allowed) without dashes outside atoms (dashes are break points
- * inside words) is most prose in most documents. It needs no clusters and no boxes: its words are
- * found where they are in the text without its markers (split at spaces, not inside atoms),
- * measured by length, each with the spaces before it (one, or as many as a code span keeps), and
- * the same optimal fit runs over their widths. A line is then a slice of that text.
+ * code spans' kept spaces are allowed) is most prose in most documents. It needs no clusters and
+ * no boxes: its words are found where they are in the text without its markers (split at spaces,
+ * not inside atoms, and after a hyphen between letters), measured by length, each with the
+ * spaces before it (one, or as many as a code span keeps, none after a hyphen), and the same
+ * optimal fit runs over their widths. A line is then a slice of that text.
  */
-const DASHES = /[-\u2010-\u2015]/;
+/** The hyphen and the dashes a word may break after (HYPHENS). */
+const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 0x2014;
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
 
 interface PlainWords {
@@ -100,7 +101,7 @@ interface PlainWords {
 function plainWords(segment: string, measurer: Measurer): PlainWords | undefined {
   const marked = segment.includes(ATOM_START) || segment.includes(KEEP_START);
   const visible = marked ? segment.replace(MARKERS, '') : segment;
-  if (!measurer.simple(visible) || (!marked && DASHES.test(segment))) return undefined;
+  if (!measurer.simple(visible)) return undefined;
   // A word per run of characters between spaces outside atoms, as scanBoxes reads them.
   let { starts, ends, glue } = scratch(0);
   let count = 0;
@@ -110,17 +111,31 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
   let keep = false;
   let hasAtom = false;
   let at = 0;
-  const endWord = (): boolean => {
-    if (!hasAtom && marked && DASHES.test(visible.slice(start, at))) return false;
+  let dashed = false;
+  const push = (from: number, to: number, gap: number) => {
     if (count === starts.length) ({ starts, ends, glue } = scratch(count * 2));
-    starts[count] = start;
-    ends[count] = at;
-    glue[count] = count === 0 ? 0 : spaces;
+    starts[count] = from;
+    ends[count] = to;
+    glue[count] = count === 0 ? 0 : gap;
     count++;
+  };
+  const endWord = () => {
+    let from = start;
+    // After a hyphen or dash between letters (well-known), as splitBox breaks a word outside an
+    // atom: the pieces are words with no space between them.
+    if (dashed && !hasAtom) {
+      for (let p = start + 2; p < at - 1; p++) {
+        if (isHyphen(visible.charCodeAt(p - 1)) && LETTER.test(visible[p - 2]!) && LETTER.test(visible[p]!)) {
+          push(from, p, from === start ? spaces : 0);
+          from = p;
+        }
+      }
+    }
+    push(from, at, from === start ? spaces : 0);
     start = -1;
     spaces = 0;
     hasAtom = false;
-    return true;
+    dashed = false;
   };
   for (let i = 0; i < segment.length; i++) {
     const c = segment[i];
@@ -134,12 +149,15 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
       continue;
     }
     if (c === ' ' && atomDepth === 0) {
-      if (start >= 0 && !endWord()) return undefined;
+      if (start >= 0) endWord();
       spaces = keep ? spaces + 1 : 1;
-    } else if (start < 0) start = at;
+    } else {
+      if (start < 0) start = at;
+      if (isHyphen(segment.charCodeAt(i))) dashed = true;
+    }
     at++;
   }
-  if (start >= 0 && !endWord()) return undefined;
+  if (start >= 0) endWord();
   const { widths } = scratch(count);
   for (let k = 0; k < count; k++) widths[k] = ends[k]! - starts[k]!;
   return { visible, count };
@@ -216,12 +234,17 @@ function fitWords(widths: Int32Array, glue: Int32Array, n: number, width: number
   cost[0] = 0;
   for (let j = 1; j <= n; j++) {
     let lineWidth = widths[j - 1]!;
+    /** Whether the line [i, j) has a space in it: without one it is a single word, however many pieces. */
+    let spaced = false;
     for (let i = j - 1; i >= 0; i--) {
-      if (i < j - 1) lineWidth += widths[i]! + glue[i + 1]!;
+      if (i < j - 1) {
+        lineWidth += widths[i]! + glue[i + 1]!;
+        if (glue[i + 1]! > 0) spaced = true;
+      }
       if (lineWidth > width) break;
       if (cost[i] === Infinity) continue;
       const slack = width - lineWidth;
-      const lineCost = j === n ? (i === j - 1 && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0) : slack * slack;
+      const lineCost = j === n ? (!spaced && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0) : slack * slack;
       if (cost[i]! + lineCost < cost[j]!) {
         cost[j] = cost[i]! + lineCost;
         from[j] = i;
