@@ -38,9 +38,12 @@ export function readFileBytes(path: string, shown: string, limit = MAX_BYTES, wh
     if (stat.isDirectory()) throw new BroadsheetError('is-directory', `${shown}: is a directory`);
     if (stat.isFile() && stat.size > limit) throw tooLarge(shown, limit);
     const collector = new Collector(shown, limit, what);
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const n = readSync(fd, chunk, 0, CHUNK, null);
+    // A regular file in one read of its size (and one more that finds its end): chunks joined
+    // afterwards would copy a long document once more (~50 ms at 10 MB).
+    let size = stat.isFile() ? Math.max(CHUNK, stat.size + 1) : CHUNK;
+    for (;; size = CHUNK) {
+      const chunk = Buffer.allocUnsafe(size);
+      const n = readSync(fd, chunk, 0, size, null);
       if (n === 0) break;
       collector.add(chunk.subarray(0, n));
     }
