@@ -47,4 +47,12 @@ console.log(JSON.stringify({ kind: rendered.kind, title: rendered.value.sections
     expect(names).not.toEqual(expect.arrayContaining(['prepare']));
     expect(names).not.toContain('decode');
   });
+
+  it('gives text renders in pieces, which textOf joins into what render returns', () => {
+    const out = withLibrary(`
+const markdown = '# T\\n\\nOne.\\n\\nTwo.\\n';
+const rendered = await lib.renderDocument(markdown, { format: 'text' });
+console.log(JSON.stringify({ kind: rendered.kind, many: rendered.pieces.length > 1, same: lib.textOf(rendered) === (await lib.render(markdown)) }));`);
+    expect(out).toEqual({ kind: 'pieces', many: true, same: true });
+  });
 });
