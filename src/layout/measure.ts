@@ -16,6 +16,13 @@ export function isSimple(text: string): boolean {
   return SIMPLE.test(text);
 }
 
+/** The same characters, and line breaks: a whole source checked without making a copy of it without its newlines. */
+const SIMPLE_LINES = new RegExp(SIMPLE.source.replace('^[', '^[\\n'));
+
+export function isSimpleLines(text: string): boolean {
+  return SIMPLE_LINES.test(text);
+}
+
 /**
  * Characters that can join a neighbour into one grapheme cluster, or print nothing: marks,
  * controls and formats (ZWJ, variation selectors), unassigned and private code points, regional

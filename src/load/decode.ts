@@ -27,7 +27,9 @@ export function decodeWithWarning(bytes: Uint8Array, shown: string, encoding: En
   const label = encoding.toLowerCase();
   let text: string;
   let warning: string | undefined;
-  if (label === 'auto') {
+  const utf8 = label === 'auto' ? validUtf8(bytes) : undefined;
+  if (utf8 !== undefined) text = utf8;
+  else if (label === 'auto') {
     const { valid, invalid } = utf8Sequences(bytes);
     if (invalid === 0 || valid > invalid) {
       // UTF-8, perhaps with a few broken bytes (shown as U+FFFD): not another encoding.
@@ -50,6 +52,15 @@ function decoderFor(label: string, typed: string): { decode: (bytes: Uint8Array)
     return new TextDecoder(label, { fatal: false, ignoreBOM: false });
   } catch {
     throw new BroadsheetError('usage', `unknown encoding '${typed}' (for instance utf-8, windows-1252, latin1, iso-8859-15, shift_jis)`);
+  }
+}
+
+/** The text of well-formed UTF-8, undefined for anything else: checked natively, which is most documents' whole check. */
+function validUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
   }
 }
 
