@@ -224,31 +224,46 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
 }
 
 /**
- * The optimal fit over words that may break at every space: where each line ends, in order.
- * cost[j] is the least raggedness of setting the words before j; a widow on the last line costs
- * WIDOW.
+ * The optimal fit over words that may break at every space (and after a hyphen): where each line
+ * ends, in order. cost[j] is the least raggedness of setting the words before j; every word fits
+ * a line (plainBreaks checked), so every j has one. Of equal costs the longest last line wins.
+ * The last line is free, but a widow there (one word, however many pieces) costs WIDOW.
  */
 function fitWords(widths: Int32Array, glue: Int32Array, n: number, width: number): number[] {
   const { cost, from } = scratch(n);
-  cost.fill(Infinity, 0, n + 1);
   cost[0] = 0;
-  for (let j = 1; j <= n; j++) {
+  for (let j = 1; j < n; j++) {
     let lineWidth = widths[j - 1]!;
-    /** Whether the line [i, j) has a space in it: without one it is a single word, however many pieces. */
-    let spaced = false;
-    for (let i = j - 1; i >= 0; i--) {
-      if (i < j - 1) {
-        lineWidth += widths[i]! + glue[i + 1]!;
-        if (glue[i + 1]! > 0) spaced = true;
-      }
+    let slack = width - lineWidth;
+    let best = cost[j - 1]! + slack * slack;
+    let bestFrom = j - 1;
+    for (let i = j - 2; i >= 0; i--) {
+      lineWidth += widths[i]! + glue[i + 1]!;
       if (lineWidth > width) break;
-      if (cost[i] === Infinity) continue;
-      const slack = width - lineWidth;
-      const lineCost = j === n ? (!spaced && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0) : slack * slack;
-      if (cost[i]! + lineCost < cost[j]!) {
-        cost[j] = cost[i]! + lineCost;
-        from[j] = i;
+      slack = width - lineWidth;
+      const c = cost[i]! + slack * slack;
+      if (c < best) {
+        best = c;
+        bestFrom = i;
       }
+    }
+    cost[j] = best;
+    from[j] = bestFrom;
+  }
+  // The last line.
+  let lineWidth = widths[n - 1]!;
+  let spaced = false;
+  let best = Infinity;
+  for (let i = n - 1; i >= 0; i--) {
+    if (i < n - 1) {
+      lineWidth += widths[i]! + glue[i + 1]!;
+      if (glue[i + 1]! > 0) spaced = true;
+    }
+    if (lineWidth > width) break;
+    const c = cost[i]! + (!spaced && i > 0 && isWidow(lineWidth, width) ? WIDOW : 0);
+    if (c < best) {
+      best = c;
+      from[n] = i;
     }
   }
   const ends: number[] = [];
