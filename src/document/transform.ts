@@ -179,6 +179,11 @@ function transformInline(tokens: Token[], decoders: Decoders): Token[] {
     }
     if (token.type === 'text') {
       const decoded = (token as { decoded?: boolean }).decoded;
+      // Nothing to decode (most text of most documents): the token as it is, not a copy.
+      if ((!decoders.entities || decoded) && !decoders.emoji) {
+        out.push(token);
+        continue;
+      }
       const text = decoders.entities && !decoded ? decoders.entities(token.text) : token.text;
       out.push(...withEmoji({ ...token, text } as Token, decoders.emoji));
       continue;

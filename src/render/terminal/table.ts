@@ -23,18 +23,21 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx, within)));
   const notes = local.length > 0 ? `\n\n${renderLinkNotes(local, width, ctx)}` : '';
   const columns = header.length;
-  const cellsOf = (c: number) => [header[c]!, ...rows.map((row) => row[c] ?? '')];
-  const natural = header.map((_, c) => maxOf(cellsOf(c).map((cell) => layout.widest(layout.wrap(cell, 0))), 1));
+  // Each column's cells, header first; and as plain text (no styles, no markers).
+  const cells = header.map((head, c) => [head, ...rows.map((row) => row[c] ?? '')]);
+  const natural = cells.map((column) => maxOf(column.map((cell) => layout.widest(layout.wrap(cell, 0))), 1));
   // Each column has a space either side and a bar after it; one more bar opens the row.
   const chrome = 3 * columns + 1;
   if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx) + notes;
-  const longestWord = header.map((_, c) => maxOf(cellsOf(c).map((cell) => maxOf(stripMarkers(stripEscapes(cell)).split(/\s+/).map((w) => layout.columns(w)))), 1));
+  const plain = cells.map((column) => column.map((cell) => stripMarkers(stripEscapes(cell))));
+  const longestWord = plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1));
   // A column is never narrower than its widest character (CJK and emoji take two).
-  const widestChar = header.map((_, c) => (cellsOf(c).every((cell) => isSimple(stripMarkers(stripEscapes(cell)))) ? 1 : 2));
+  const widestChar = plain.map((column) => (column.every(isSimple) ? 1 : 2));
   if (width > 0 && widestChar.reduce((a, b) => a + b, 0) > width - chrome) return renderRecords(header, rows, width, ctx) + notes;
   const widths = width > 0 ? distribute(natural, longestWord, width - chrome, widestChar) : natural;
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
+  const between = line('├', '┼', '┤');
   const renderRow = (cells: string[], style: (s: string) => string) => {
     const wrapped = widths.map((w, c) => layout.wrap(style(cells[c] ?? ''), w).split('\n'));
     const height = maxOf(wrapped.map((lines) => lines.length));
@@ -47,9 +50,9 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   };
   const body = rows.map((row) => renderRow(row, (s) => s));
   const ruled = body.some((lines) => lines.length > 1);
-  const out = [line('┌', '┬', '┐'), ...renderRow(header, ctx.theme.strong), line('├', '┼', '┤')];
+  const out = [line('┌', '┬', '┐'), ...renderRow(header, ctx.theme.strong), between];
   body.forEach((lines, i) => {
-    if (ruled && i > 0) out.push(line('├', '┼', '┤'));
+    if (ruled && i > 0) out.push(between);
     out.push(...lines);
   });
   out.push(line('└', '┴', '┘'));
