@@ -126,6 +126,14 @@ describe('emoji shortcodes', () => {
   });
 });
 
+describe('HTML code blocks', () => {
+  it('are highlighted by the language their class names, with no Markdown fence in the document', async () => {
+    const out = await ansi('<pre><code class="language-js">const x = 1;</code></pre>\n');
+    // `const` as a keyword, not the whole line in the plain code style.
+    expect(out).toMatch(/\u001B\[[0-9;]+mconst\u001B\[39m x = /);
+  });
+});
+
 describe('images and links', () => {
   it('show an image as its alt text, marked, without its file; a linked image keeps the link target', async () => {
     expect(await text('![A chart](chart.png)\n')).toBe('[image: A chart]\n');

@@ -5,7 +5,7 @@
 // module.enableCompileCache): start-up is most of a CLI's cost, and the cache halves the compile
 // part of it.
 'use strict';
-const { readFileSync, writeFileSync } = require('node:fs');
+const { readFileSync, writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 const { createRequire } = require('node:module');
@@ -30,7 +30,8 @@ function load(name) {
     // No cache (or an unreadable one): V8 compiles from source, a few ms slower.
   }
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: file, cachedData });
-  if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') process.stderr.write(`code cache for ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  // Written at once, not through process.stderr: the command may leave as soon as its own streams are drained.
+  if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') writeSync(2, `code cache for ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
   compiled.set(name, { file, script, stamp });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, dist);

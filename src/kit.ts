@@ -50,8 +50,8 @@ export function needsOf(doc: Document, request: RenderRequest): Needs {
   // Every token is walked only when a question needs it: a long plain document asks none.
   let walked: Token[] | undefined;
   const tokens = () => (walked ??= documentTokens(doc));
-  const fenced = doc.source.includes('```') || doc.source.includes('~~~');
-  const languages = ansi && !request.toc && fenced ? fenceLanguages(tokens()) : [];
+  // (Not from the source's fences alone: an HTML block's <pre><code class="language-js"> is code too.)
+  const languages = ansi && !request.toc ? fenceLanguages(tokens()) : [];
   const highlight = languages.length > 0;
   // Hyphenation is for text set to a narrow measure: never JSON, never the table of contents.
   const hyphenation = request.hyphenate && request.width > 0 && !request.toc && request.format !== 'json' ? hyphenationLanguage(metaText(doc.meta.lang)) : undefined;
