@@ -48,6 +48,13 @@ console.log(JSON.stringify({ kind: rendered.kind, title: rendered.value.sections
     expect(names).not.toContain('decode');
   });
 
+  it('hyphenates for a narrow measure (the patterns load as ES modules)', () => {
+    const out = withLibrary(`
+const text = await lib.render('A representation of extraordinary internationalisation.\\n', { hyphenate: 'always', width: 30, format: 'text' });
+console.log(JSON.stringify({ hyphenated: /[a-z]-\\n/.test(text) }));`);
+    expect(out).toEqual({ hyphenated: true });
+  });
+
   it('gives text renders in pieces, which textOf joins into what render returns', () => {
     const out = withLibrary(`
 const markdown = '# T\\n\\nOne.\\n\\nTwo.\\n';
