@@ -73,6 +73,10 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
   return out.join('\n');
 }
 
+/** The hyphen and the dashes a word may break after (HYPHENS). */
+const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 0x2014;
+const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
+
 /**
  * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
  * code spans' kept spaces are allowed) is most prose in most documents. It needs no clusters and
@@ -81,10 +85,6 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
  * spaces before it (one, or as many as a code span keeps, none after a hyphen), and the same
  * optimal fit runs over their widths. A line is then a slice of that text.
  */
-/** The hyphen and the dashes a word may break after (HYPHENS). */
-const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 0x2014;
-const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
-
 interface PlainWords {
   /** The segment without its markers: each word is a slice of it. */
   visible: string;
