@@ -16,6 +16,8 @@ export interface Sink {
 /** What is printed: text, bytes, or text in pieces (in order) that are never joined into one string to be written. */
 export type Printable = string | Uint8Array | readonly string[];
 
+const isPieces = (text: Printable): text is readonly string[] => Array.isArray(text);
+
 export interface OutputIO {
   stdout: Sink;
   stderr: Sink;
@@ -29,7 +31,7 @@ export async function writeOutput(text: Printable, io: OutputIO, paging: When): 
   const pager = paging === 'never' || !io.stdoutIsTTY ? undefined : choosePager(io.env);
   // Lines are counted only for a terminal: in a pipe, 10 MB of output would cost ~20 ms for nothing.
   if (pager && (paging === 'always' || countLines(text) >= (io.rows || 24))) {
-    const paged = await runPager(pager, typeof text === 'string' || text instanceof Uint8Array ? text : text.join(''), io);
+    const paged = await runPager(pager, isPieces(text) ? text.join('') : text, io);
     if (paged) return;
   }
   try {
@@ -78,7 +80,7 @@ export function splitCommand(value: string): string[] {
 }
 
 function countLines(text: Printable): number {
-  if (typeof text !== 'string' && !(text instanceof Uint8Array)) return text.reduce((lines, piece) => lines + countLines(piece), 0);
+  if (isPieces(text)) return text.reduce((lines, piece) => lines + countLines(piece), 0);
   let lines = 0;
   if (typeof text === 'string') for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   else for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) lines++;
@@ -135,7 +137,7 @@ export function writeStream(stream: Sink, text: Printable): Promise<void> {
       if (error) onError(error as NodeJS.ErrnoException);
       else resolve();
     };
-    if (typeof text === 'string' || text instanceof Uint8Array) stream.write(text, done);
+    if (!isPieces(text)) stream.write(text, done);
     else if (stream instanceof DescriptorSink) stream.writePieces(text, done);
     else stream.write(text.join(''), done);
   });

@@ -89,5 +89,4 @@ export function textOf(rendered: Rendered): string {
     default:
       return rendered.text;
   }
-
 }

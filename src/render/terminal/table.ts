@@ -38,8 +38,8 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const between = line('├', '┼', '┤');
-  const renderRow = (cells: string[], style: (s: string) => string) => {
-    const wrapped = widths.map((w, c) => layout.wrap(style(cells[c] ?? ''), w).split('\n'));
+  const renderRow = (row: string[], style: (s: string) => string) => {
+    const wrapped = widths.map((w, c) => layout.wrap(style(row[c] ?? ''), w).split('\n'));
     const height = maxOf(wrapped.map((lines) => lines.length));
     const out: string[] = [];
     for (let i = 0; i < height; i++) {
