@@ -98,6 +98,8 @@ describe('the line breaker', () => {
   });
 
   it('sets plain prose on its fast path exactly as on the general one', () => {
+    const STYLE_CODES = ['\u001B[1m', '\u001B[22m', '\u001B[3m', '\u001B[23m', '\u001B[36m', '\u001B[39m', '\u001B[38;5;81m', '\u001B[0m', '\u001B[m', '\u001B]8;;https://example.com/a-b\u001B\\', '\u001B]8;;\u001B\\'];
+    const dashed = fc.constantFrom('state-of-the-art', 'e-mail', 'a-b', '2020-01-01', 'well-', '-known', 'x—y', 'pre–post', 'co--op', 'A‐B', 'é-à', 'a-1', 'over-long-compound-word-here');
     // A hyphenator that never splits sends every paragraph down the general path.
     const general = new Layout(unicodeLayout, (word) => [word]);
     // Atoms too (URLs: kept whole, never split at their dashes, spaces inside them kept) and code
@@ -111,11 +113,17 @@ describe('the line breaker', () => {
           word,
           fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'),
           // Hyphens and dashes: between letters, in numbers, at a word's edges, several, doubled.
-          fc.constantFrom('state-of-the-art', 'e-mail', 'a-b', '2020-01-01', 'well-', '-known', 'x—y', 'pre–post', 'co--op', 'A‐B', 'é-à', 'a-1', 'over-long-compound-word-here'),
+          dashed,
           url,
           url.map((a) => `see${a}.`),
           // Code spans: their runs of spaces kept, breakable there.
           fc.constantFrom('f()', 'a  b', ' x ', 'two   spaces here', 'a-b', '', 'x'.repeat(30)).map((code) => keepSpaces(code)),
+          // Our own codes, as the ansi renderer writes them: styles and links that open in one
+          // word and close words or lines later, next to a word or alone between spaces.
+          fc.constantFrom(...STYLE_CODES),
+          fc.tuple(fc.constantFrom(...STYLE_CODES), fc.oneof(word, dashed), fc.constantFrom(...STYLE_CODES)).map(([open, w, close]) => open + w + close),
+          // Codes inside a dashed word, before or after its dash.
+          fc.tuple(dashed, fc.nat(), fc.constantFrom(...STYLE_CODES)).map(([w, at, code]) => w.slice(0, at % (w.length + 1)) + code + w.slice(at % (w.length + 1))),
         ),
         { minLength: 1, maxLength: 80 },
       )

@@ -14,7 +14,7 @@
  * Styles and OSC 8 links open across a break are closed at the end of the line and opened again
  * at the start of the next.
  */
-import { stripEscapes } from './ansi.js';
+import { ESC, stripEscapes } from './ansi.js';
 import type { Hyphenator } from './hyphenate.js';
 import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, splitEscapes } from './styled.js';
 
@@ -61,7 +61,7 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
   const out: string[] = [];
   const state = new StyleState();
   for (const segment of text.split('\n')) {
-    if (!measurer.hyphenate && state.isEmpty() && plainBreaks(segment, width, out, measurer)) continue;
+    if (!measurer.hyphenate && plainBreaks(segment, width, out, measurer, state)) continue;
     const boxes = boxesOf(segment, width, measurer);
     if (boxes.length === 0) {
       // An empty line carries no codes: the styles open across it are opened on the next.
@@ -78,18 +78,21 @@ const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
 
 /**
- * Text of one-column characters (measurer.simple: no escapes or tabs; atoms such as URLs and
- * code spans' kept spaces are allowed) is most prose in most documents. It needs no clusters and
- * no boxes: its words are found where they are in the text without its markers (split at spaces,
- * not inside atoms, and after a hyphen between letters), measured by length, each with the
- * spaces before it (one, or as many as a code span keeps, none after a hyphen), and the same
- * optimal fit runs over their widths. A line is then a slice of that text.
+ * Text of one-column characters (measurer.simple: no tabs; atoms such as URLs, code spans' kept
+ * spaces and our own style and link codes are allowed) is most prose in most documents. It needs
+ * no clusters and no boxes: its words are found where they are in the text without its markers
+ * (split at spaces, not inside atoms, and after a hyphen between letters), measured by their
+ * characters less their codes, each with the spaces before it (one, or as many as a code span
+ * keeps, none after a hyphen), and the same optimal fit runs over their widths. A line is then a
+ * slice of that text, with the styles open at its ends closed and opened again as emitLine does.
  */
 interface PlainWords {
-  /** The segment without its markers: each word is a slice of it. */
-  visible: string;
+  /** The segment without its markers (codes kept): each word is a slice of it. */
+  text: string;
   /** How many words (the arrays are longer). */
   count: number;
+  /** Whether the text has codes in it. */
+  styled: boolean;
 }
 
 /**
@@ -100,10 +103,11 @@ interface PlainWords {
  */
 function plainWords(segment: string, measurer: Measurer): PlainWords | undefined {
   const marked = segment.includes(ATOM_START) || segment.includes(KEEP_START);
-  const visible = marked ? segment.replace(MARKERS, '') : segment;
-  if (!measurer.simple(visible)) return undefined;
+  const text = marked ? segment.replace(MARKERS, '') : segment;
+  const styled = text.includes(ESC);
+  if (!measurer.simple(styled ? stripEscapes(text) : text)) return undefined;
   // A word per run of characters between spaces outside atoms, as scanBoxes reads them.
-  let { starts, ends, glue } = scratch(0);
+  let { starts, ends, widths, glue } = scratch(0);
   let count = 0;
   let start = -1;
   let spaces = 0;
@@ -112,35 +116,57 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
   let hasAtom = false;
   let at = 0;
   let dashed = false;
-  const push = (from: number, to: number, gap: number) => {
-    if (count === starts.length) ({ starts, ends, glue } = scratch(count * 2));
+  /** The current word's columns (its characters less its codes). */
+  let columns = 0;
+  const push = (from: number, to: number, gap: number, wide: number) => {
+    if (count === starts.length) ({ starts, ends, widths, glue } = scratch(count * 2));
     starts[count] = from;
     ends[count] = to;
+    widths[count] = wide;
     glue[count] = count === 0 ? 0 : gap;
     count++;
   };
   const endWord = () => {
     let from = start;
     // After a hyphen or dash between letters (well-known), as splitBox breaks a word outside an
-    // atom: the pieces are words with no space between them.
+    // atom: the pieces are words with no space between them, a piece's codes after its last
+    // character kept with it.
     if (dashed && !hasAtom) {
-      for (let p = start + 2; p < at - 1; p++) {
-        if (isHyphen(visible.charCodeAt(p - 1)) && LETTER.test(visible[p - 2]!) && LETTER.test(visible[p]!)) {
-          push(from, p, from === start ? spaces : 0);
-          from = p;
+      let pieceColumns = 0;
+      let before = -1;
+      let last = -1;
+      for (let p = start; p < at; p++) {
+        if (text.charCodeAt(p) === 27) {
+          p += escapeLength(text, p) - 1;
+          continue;
         }
+        if (before >= 0 && isHyphen(text.charCodeAt(last)) && LETTER.test(text[before]!) && LETTER.test(text[p]!) && visibleAfter(text, p + 1, at)) {
+          push(from, p, from === start ? spaces : 0, pieceColumns);
+          from = p;
+          pieceColumns = 0;
+        }
+        pieceColumns++;
+        before = last;
+        last = p;
       }
-    }
-    push(from, at, from === start ? spaces : 0);
+      push(from, at, from === start ? spaces : 0, pieceColumns);
+    } else push(from, at, spaces, columns);
     start = -1;
     spaces = 0;
     hasAtom = false;
     dashed = false;
+    columns = 0;
   };
   for (let i = 0; i < segment.length; i++) {
-    const c = segment[i];
-    if (marked && c! < ' ') {
-      if (c === ATOM_START) {
+    const c = segment[i]!;
+    if (c < ' ') {
+      if (c === ESC) {
+        const length = escapeLength(segment, i);
+        if (length === 0) return undefined;
+        if (start < 0) start = at;
+        at += length;
+        i += length - 1;
+      } else if (c === ATOM_START) {
         atomDepth++;
         hasAtom = true;
       } else if (c === ATOM_END) atomDepth = Math.max(0, atomDepth - 1);
@@ -153,14 +179,20 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
       spaces = keep ? spaces + 1 : 1;
     } else {
       if (start < 0) start = at;
+      columns++;
       if (isHyphen(segment.charCodeAt(i))) dashed = true;
     }
     at++;
   }
   if (start >= 0) endWord();
-  const { widths } = scratch(count);
-  for (let k = 0; k < count; k++) widths[k] = ends[k]! - starts[k]!;
-  return { visible, count };
+  return { text, count, styled };
+}
+
+/** Whether text[from, to) has a character that is not part of a code. */
+function visibleAfter(text: string, from: number, to: number): boolean {
+  let p = from;
+  while (p < to && text.charCodeAt(p) === 27) p += escapeLength(text, p);
+  return p < to;
 }
 
 interface Scratch {
@@ -189,10 +221,10 @@ function scratch(n: number): Scratch {
 }
 
 /** The plain segment broken into `out`; false (nothing added) when it is not plain or a word is wider than the line. */
-function plainBreaks(segment: string, width: number, out: string[], measurer: Measurer): boolean {
+function plainBreaks(segment: string, width: number, out: string[], measurer: Measurer, state: StyleState): boolean {
   const plain = plainWords(segment, measurer);
   if (plain === undefined) return false;
-  const { visible, count: n } = plain;
+  const { text, count: n } = plain;
   const { starts, ends, widths, glue } = scratch(n);
   if (n === 0) {
     out.push('');
@@ -204,12 +236,20 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
     total += widths[i]! + glue[i]!;
   }
   // Words one space apart: a line is the slice from its first word to its last.
-  const sliced = !visible.includes('  ');
+  const sliced = !text.includes('  ');
+  // Styles open at a line's ends are closed there and opened again on the next, as emitLine does.
+  const styled = plain.styled || !state.isEmpty();
   const line = (from: number, to: number) => {
-    if (sliced) return visible.slice(starts[from], ends[to - 1]);
-    let text = visible.slice(starts[from], ends[from]);
-    for (let k = from + 1; k < to; k++) text += ' '.repeat(glue[k]!) + visible.slice(starts[k], ends[k]);
-    return text;
+    let line: string;
+    if (sliced) line = text.slice(starts[from], ends[to - 1]);
+    else {
+      line = text.slice(starts[from], ends[from]);
+      for (let k = from + 1; k < to; k++) line += ' '.repeat(glue[k]!) + text.slice(starts[k], ends[k]);
+    }
+    if (!styled) return line;
+    const open = state.reopen();
+    applyEscapes(line, state);
+    return open + line + state.close();
   };
   if (total <= width) {
     out.push(line(0, n));
@@ -221,6 +261,14 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
     start = end;
   }
   return true;
+}
+
+/** The state after the codes in `text`. */
+function applyEscapes(text: string, state: StyleState): void {
+  for (let at = text.indexOf(ESC); at >= 0; at = text.indexOf(ESC, at + 1)) {
+    const length = escapeLength(text, at);
+    if (length > 0) state.apply(text.slice(at, at + length));
+  }
 }
 
 /**
@@ -278,10 +326,7 @@ function emitLine(boxes: Box[], from: number, to: number, state: StyleState): st
     const box = boxes[i]!;
     if (i > from && box.glue > 0) line += ' '.repeat(box.glue);
     line += box.text;
-    for (let at = box.text.indexOf('\u001B'); at >= 0; at = box.text.indexOf('\u001B', at + 1)) {
-      const length = escapeLength(box.text, at);
-      if (length > 0) state.apply(box.text.slice(at, at + length));
-    }
+    applyEscapes(box.text, state);
   }
   // A word hyphenated here: its hyphen, in the word's own style.
   if (boxes[to]?.hyphen) line += '-';
