@@ -2,10 +2,13 @@
  * What real documents hold besides plain Markdown, read as a reader should see it: entities,
  * raw HTML, footnotes, alerts, task lists, emoji shortcodes, images and in-page links.
  */
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gemoji } from 'gemoji';
 import { printed } from './kits.js';
+import { lexDocument } from '../src/document/tree.js';
+import { decodersNeeded } from '../src/document/transform.js';
 import { ROOT, stripOwnEscapes } from './helpers.js';
 
 const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
@@ -123,6 +126,26 @@ describe('emoji shortcodes', () => {
     const { emojiTable } = createRequire(import.meta.url)(join(ROOT, 'dist', 'emoji.cjs')) as { emojiTable: () => Map<string, string> };
     const expected = new Map(gemoji.flatMap(({ emoji, names }) => names.map((name) => [name, emoji] as const)));
     expect(new Map(emojiTable())).toEqual(expected);
+  });
+});
+
+describe('the decoders a document needs', () => {
+  const needs = (markdown: string, withSource: boolean) => {
+    const lexed = lexDocument(markdown);
+    return decodersNeeded(lexed.tokens, lexed.meta, { html: true, source: withSource ? lexed.body : undefined });
+  };
+  const corpus = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
+
+  it('are found from a scan of the source as from a walk of every token', () => {
+    const edges = ['[a](x&amp\\;)', '[a](<y&amp\\;> "t&amp\\;")', '`:smile:` only in code', 'a :smile: b', '<b>x</b> inline', '<div>\nblock\n</div>\n', '> &copy;\n', '* a\n  :+1:\n', '| &lt; |\n|---|\n| :x: |\n', '![&amp;](u "t&gt;")'];
+    for (const markdown of [...edges, ...corpus.map((file) => readFileSync(file, 'utf8'))]) expect(needs(markdown, true)).toEqual(needs(markdown, false));
+  });
+
+  it('are not looked for among the tokens when the source has no & and no shortcode', () => {
+    // Tokens that would need every decoder, with a source that has none of their marks: the scan decides.
+    const lexed = lexDocument('A &copy; :smile:\n\n<div>x</div>\n');
+    expect(decodersNeeded(lexed.tokens, {}, { html: true, source: 'plain words' })).toEqual({ entities: false, html: false, emoji: false });
+    expect(decodersNeeded(lexed.tokens, {}, { html: true })).toEqual({ entities: true, html: true, emoji: true });
   });
 });
 

@@ -101,7 +101,7 @@ export function lexDocument(source: string, options: ParseOptions = {}): Lexed {
 
 /** The decoders a lexed document gives work to (HTML blocks only matter when it is rendered). */
 export function decodersFor(lexed: Lexed): DecoderNeeds {
-  return decodersNeeded(lexed.tokens, lexed.meta, { html: lexed.inline });
+  return decodersNeeded(lexed.tokens, lexed.meta, { html: lexed.inline, source: lexed.body });
 }
 
 /** Lex and build in one go, with the decoders given (the library and tests; the pipeline loads them between). */

@@ -30,11 +30,13 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const chrome = 3 * columns + 1;
   if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx) + notes;
   const plain = cells.map((column) => column.map((cell) => stripMarkers(stripEscapes(cell))));
-  const longestWord = plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1));
   // A column is never narrower than its widest character (CJK and emoji take two).
   const widestChar = plain.map((column) => (column.every(isSimple) ? 1 : 2));
   if (width > 0 && widestChar.reduce((a, b) => a + b, 0) > width - chrome) return renderRecords(header, rows, width, ctx) + notes;
-  const widths = width > 0 ? distribute(natural, longestWord, width - chrome, widestChar) : natural;
+  // Each column's longest word matters only to a table narrower than its text.
+  const fits = width <= 0 || natural.reduce((a, b) => a + b, 0) <= width - chrome;
+  const longestWord = () => plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1));
+  const widths = fits ? natural : distribute(natural, longestWord(), width - chrome, widestChar);
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const between = line('├', '┼', '┤');
