@@ -121,6 +121,11 @@ describe('emoji shortcodes', () => {
     expect(toc[0]).toMatchObject({ title: '✨ Features', slug: 'sparkles-features' });
   });
 
+  it('keep every inline token around them, in order, each decoded', async () => {
+    // After the first shortcode the list is a new one: a text with a reference alone, then a link, still decoded.
+    expect(await text('**bold** :bug: *x* a &amp; b [l&amp;](https://x.test/?a&amp;b) c &lt; d :sparkles:\n')).toBe('bold 🐛 x a & b l& (https://x.test/?a&b) c < d ✨\n');
+  });
+
   it('are read from a bundle holding every name gemoji has, for the same emoji', () => {
     // The build gives the emoji bundle gemoji's names and emoji alone (scripts/build.mjs).
     const { emojiTable } = createRequire(import.meta.url)(join(ROOT, 'dist', 'emoji.cjs')) as { emojiTable: () => Map<string, string> };

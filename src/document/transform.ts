@@ -166,39 +166,42 @@ function transformBlocksOrInline(tokens: Token[], decoders: Decoders): Token[] {
 
 function transformInline(tokens: Token[], decoders: Decoders): Token[] {
   const folded = foldInlineHtml(tokens);
-  const out: Token[] = [];
-  for (const token of folded) {
+  // The list itself, changed in place, until a token becomes several (a text with emoji): a copy
+  // of every inline list of a long document is most of what this step would allocate.
+  let out: Token[] | undefined;
+  for (let i = 0; i < folded.length; i++) {
+    const token = folded[i]!;
+    let result: Token | Token[] = token;
     if (token.type === 'codespan' || token.type === 'code') {
       if ((token as { html?: boolean }).html && decoders.entities) token.text = decoders.entities(token.text);
-      out.push(token);
-      continue;
-    }
-    if (token.type === 'link' || token.type === 'image') {
-      if (decoders.entities) {
-        token.href = decoders.entities(token.href);
-        if (token.title) token.title = decoders.entities(token.title);
-        if (token.type === 'image') token.text = decoders.entities(token.text);
-      }
-    }
-    if ('tokens' in token && Array.isArray(token.tokens)) {
+    } else if ('tokens' in token && Array.isArray(token.tokens)) {
+      if ((token.type === 'link' || token.type === 'image') && decoders.entities) decodeTarget(token as Tokens.Link | Tokens.Image, decoders.entities);
       token.tokens = transformInline(token.tokens as Token[], decoders);
-      out.push(token);
-      continue;
-    }
-    if (token.type === 'text') {
+    } else if (token.type === 'link' || token.type === 'image') {
+      if (decoders.entities) decodeTarget(token as Tokens.Link | Tokens.Image, decoders.entities);
+    } else if (token.type === 'text') {
       const decoded = (token as { decoded?: boolean }).decoded;
       // Nothing to decode (most text of most documents): the token as it is, not a copy.
-      if ((!decoders.entities || decoded) && !decoders.emoji) {
-        out.push(token);
-        continue;
+      if ((decoders.entities && !decoded) || decoders.emoji) {
+        const text = decoders.entities && !decoded ? decoders.entities(token.text) : token.text;
+        const parts = withEmoji({ ...token, text } as Token, decoders.emoji);
+        result = parts.length === 1 ? parts[0]! : parts;
       }
-      const text = decoders.entities && !decoded ? decoders.entities(token.text) : token.text;
-      out.push(...withEmoji({ ...token, text } as Token, decoders.emoji));
-      continue;
     }
-    out.push(token);
+    if (Array.isArray(result)) {
+      out ??= folded.slice(0, i);
+      out.push(...result);
+    } else if (out) out.push(result);
+    else folded[i] = result;
   }
-  return out;
+  return out ?? folded;
+}
+
+/** A link's or image's target and title, and an image's text, with their references decoded. */
+function decodeTarget(token: Tokens.Link | Tokens.Image, entities: (text: string) => string): void {
+  token.href = entities(token.href);
+  if (token.title) token.title = entities(token.title);
+  if (token.type === 'image') token.text = entities(token.text);
 }
 
 /** A text token, its shortcodes made emoji tokens (unknown names stay text). */
