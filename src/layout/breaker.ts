@@ -75,6 +75,7 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 
 /** The hyphen and the dashes a word may break after (HYPHENS). */
 const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 0x2014;
+const [ATOM_START_CODE, ATOM_END_CODE, KEEP_START_CODE, KEEP_END_CODE] = [ATOM_START, ATOM_END, KEEP_START, KEEP_END].map((marker) => marker.charCodeAt(0));
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
 
 /**
@@ -106,9 +107,10 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
   const text = marked ? segment.replace(MARKERS, '') : segment;
   const styled = text.includes(ESC);
   if (!measurer.simple(styled ? stripEscapes(text) : text)) return undefined;
-  // A word per run of characters between spaces outside atoms, as scanBoxes reads them.
-  let { starts, ends, widths, glue } = scratch(0);
-  let count = 0;
+  // A word per run of characters between spaces outside atoms, as scanBoxes reads them. No
+  // closures here: the variables of this loop, which reads every character of a document's
+  // prose, stay in registers rather than in a context a closure would share.
+  wordCount = 0;
   let start = -1;
   let spaces = 0;
   let atomDepth = 0;
@@ -118,74 +120,85 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
   let dashed = false;
   /** The current word's columns (its characters less its codes). */
   let columns = 0;
-  const push = (from: number, to: number, gap: number, wide: number) => {
-    if (count === starts.length) ({ starts, ends, widths, glue } = scratch(count * 2));
-    starts[count] = from;
-    ends[count] = to;
-    widths[count] = wide;
-    glue[count] = count === 0 ? 0 : gap;
-    count++;
-  };
-  const endWord = () => {
-    let from = start;
-    // After a hyphen or dash between letters (well-known), as splitBox breaks a word outside an
-    // atom: the pieces are words with no space between them, a piece's codes after its last
-    // character kept with it.
-    if (dashed && !hasAtom) {
-      let pieceColumns = 0;
-      let before = -1;
-      let last = -1;
-      for (let p = start; p < at; p++) {
-        if (text.charCodeAt(p) === 27) {
-          p += escapeLength(text, p) - 1;
-          continue;
-        }
-        if (before >= 0 && isHyphen(text.charCodeAt(last)) && LETTER.test(text[before]!) && LETTER.test(text[p]!) && visibleAfter(text, p + 1, at)) {
-          push(from, p, from === start ? spaces : 0, pieceColumns);
-          from = p;
-          pieceColumns = 0;
-        }
-        pieceColumns++;
-        before = last;
-        last = p;
-      }
-      push(from, at, from === start ? spaces : 0, pieceColumns);
-    } else push(from, at, spaces, columns);
-    start = -1;
-    spaces = 0;
-    hasAtom = false;
-    dashed = false;
-    columns = 0;
-  };
   for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!;
-    if (c < ' ') {
-      if (c === ESC) {
+    const c = segment.charCodeAt(i);
+    if (c < 32) {
+      if (c === 27) {
         const length = escapeLength(segment, i);
         if (length === 0) return undefined;
         if (start < 0) start = at;
         at += length;
         i += length - 1;
-      } else if (c === ATOM_START) {
+      } else if (c === ATOM_START_CODE) {
         atomDepth++;
         hasAtom = true;
-      } else if (c === ATOM_END) atomDepth = Math.max(0, atomDepth - 1);
-      else if (c === KEEP_START) keep = true;
-      else if (c === KEEP_END) keep = false;
+      } else if (c === ATOM_END_CODE) atomDepth = Math.max(0, atomDepth - 1);
+      else if (c === KEEP_START_CODE) keep = true;
+      else if (c === KEEP_END_CODE) keep = false;
       continue;
     }
-    if (c === ' ' && atomDepth === 0) {
-      if (start >= 0) endWord();
+    if (c === 32 && atomDepth === 0) {
+      if (start >= 0) {
+        endWord(text, start, at, spaces, columns, dashed && !hasAtom);
+        start = -1;
+        spaces = 0;
+        hasAtom = false;
+        dashed = false;
+        columns = 0;
+      }
       spaces = keep ? spaces + 1 : 1;
     } else {
       if (start < 0) start = at;
       columns++;
-      if (isHyphen(segment.charCodeAt(i))) dashed = true;
+      if (isHyphen(c)) dashed = true;
     }
     at++;
   }
-  if (start >= 0) endWord();
-  return { text, count, styled };
+  if (start >= 0) endWord(text, start, at, spaces, columns, dashed && !hasAtom);
+  return { text, count: wordCount, styled };
+}
+
+/** Words found so far by plainWords, in the scratch arrays. */
+let wordCount = 0;
+
+function pushWord(from: number, to: number, gap: number, columns: number): void {
+  const { starts, ends, widths, glue } = scratch(wordCount);
+  starts[wordCount] = from;
+  ends[wordCount] = to;
+  widths[wordCount] = columns;
+  glue[wordCount] = wordCount === 0 ? 0 : gap;
+  wordCount++;
+}
+
+/**
+ * The word text[start, at): one word, or, when `split` (a hyphen or dash in it, outside an atom),
+ * its pieces after each hyphen or dash between letters (well-known), as splitBox breaks a word:
+ * words with no space between them, a piece's codes after its last character kept with it.
+ */
+function endWord(text: string, start: number, at: number, spaces: number, columns: number, split: boolean): void {
+  if (!split) {
+    pushWord(start, at, spaces, columns);
+    return;
+  }
+  let from = start;
+  let pieceColumns = 0;
+  let before = -1;
+  let last = -1;
+  for (let p = start; p < at; p++) {
+    if (text.charCodeAt(p) === 27) {
+      p += escapeLength(text, p) - 1;
+      continue;
+    }
+    if (before >= 0 && isHyphen(text.charCodeAt(last)) && LETTER.test(text[before]!) && LETTER.test(text[p]!) && visibleAfter(text, p + 1, at)) {
+      pushWord(from, p, from === start ? spaces : 0, pieceColumns);
+      from = p;
+      pieceColumns = 0;
+    }
+    pieceColumns++;
+    before = last;
+    last = p;
+  }
+  pushWord(from, at, from === start ? spaces : 0, pieceColumns);
 }
 
 /** Whether text[from, to) has a character that is not part of a code. */
