@@ -142,6 +142,18 @@ describe('the line breaker', () => {
     );
   });
 
+  it('leaves a code with a marker inside it to the general path (no hang, no drift)', () => {
+    // Never made by the renderers (link targets are URLs, documents lose their control
+    // characters), but the fast path must not loop or misplace words on it.
+    const general = new Layout(unicodeLayout, (word) => [word]);
+    for (const [text, width] of [
+      ['\u001B]8;;h\u0002\u001B\\ \u001B]8;;uu\u001B\\a-bc', 80],
+      ['\u001B]8;;http://a\u0002b\u001B\\x-y z\u001B]8;;\u001B\\', 5],
+    ] as const) {
+      expect(layout.wrap(text, width)).toBe(general.wrap(text, width));
+    }
+  });
+
   it('reopens 256-colour and true-colour styles on the next line', () => {
     const styled = `\u001B[38;5;81m\u001B[1m${'accent words '.repeat(4)}\u001B[22m\u001B[39m \u001B[38;2;10;20;30m${'rgb words '.repeat(4)}\u001B[39m`;
     const lines = layout.wrap(styled, 16).split('\n');

@@ -142,11 +142,11 @@ describe('the decoders a document needs', () => {
   const corpus = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
 
   it('are found from a scan of the source as from a walk of every token', () => {
-    const edges = ['[a](x&amp\\;)', '[a](<y&amp\\;> "t&amp\\;")', '`:smile:` only in code', 'a :smile: b', '<b>x</b> inline', '<div>\nblock\n</div>\n', '> &copy;\n', '* a\n  :+1:\n', '| &lt; |\n|---|\n| :x: |\n', '![&amp;](u "t&gt;")'];
+    const edges = ['&#58;smile&#58; and :+1&#58; and :smil&#101;:', '&#x3a;tada&#x3A;', '[a](x&amp\\;)', '[a](<y&amp\\;> "t&amp\\;")', '`:smile:` only in code', 'a :smile: b', '<b>x</b> inline', '<div>\nblock\n</div>\n', '> &copy;\n', '* a\n  :+1:\n', '| &lt; |\n|---|\n| :x: |\n', '![&amp;](u "t&gt;")'];
     for (const markdown of [...edges, ...corpus.map((file) => readFileSync(file, 'utf8'))]) expect(needs(markdown, true)).toEqual(needs(markdown, false));
   });
 
-  it('are not looked for among the tokens when the source has no & and no shortcode', () => {
+  it('are not looked for among the tokens when the source has no &, no shortcode and no <', () => {
     // Tokens that would need every decoder, with a source that has none of their marks: the scan decides.
     const lexed = lexDocument('A &copy; :smile:\n\n<div>x</div>\n');
     expect(decodersNeeded(lexed.tokens, {}, { html: true, source: 'plain words' })).toEqual({ entities: false, html: false, emoji: false });

@@ -59,13 +59,13 @@ const SHORTCODES = /:([a-z0-9_+-]+):/g;
 /** Which decoders the tokens give work to. */
 export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean; source?: string }): DecoderNeeds {
   const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
-  // A text token's text is a piece of the source (less line prefixes, which no shortcode spans),
-  // so a shortcode no token has when the source has none; a link's target loses its backslashes
-  // (`&amp\;`), so a reference is looked for only where the source has an `&`. Most long
-  // documents have neither, nor a tag, and a walk over every token of them costs more than these
+  // What no token can need, decided from the source: a reference needs an `&`, an HTML block a
+  // `<`, and a text token's text is a piece of the source (less line prefixes, which no shortcode
+  // spans) but for the numeric references marked decodes in it (`&#58;smile&#58;`). Most long
+  // documents have none of them, and a walk over every token of them costs more than these
   // scans of the source.
   const { source } = options;
-  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: source.includes('&'), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) };
+  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: source.includes('&'), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
   visit(tokens, (token, inCode) => {
     if (token.type === 'html' && (token as Tokens.HTML).block) needs.html ||= may.html;

@@ -109,7 +109,10 @@ export function parseDocument(source: string, options: ParseOptions = {}, decode
   return buildDocument(lexDocument(source, options), decoders);
 }
 
-/** The second step: the tokens as a reader sees them (transform.ts), then the section tree. */
+/**
+ * The second step: the tokens as a reader sees them (transform.ts), then the section tree. The
+ * transform changes the lexed tokens in place, so a Lexed is built once (lex again for another).
+ */
 export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const { source, bodyStart, body, inline } = lexed;
   const meta = decodeMeta(lexed.meta, decoders);

@@ -35,8 +35,7 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   if (width > 0 && widestChar.reduce((a, b) => a + b, 0) > width - chrome) return renderRecords(header, rows, width, ctx) + notes;
   // Each column's longest word matters only to a table narrower than its text.
   const fits = width <= 0 || natural.reduce((a, b) => a + b, 0) <= width - chrome;
-  const longestWord = () => plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1));
-  const widths = fits ? natural : distribute(natural, longestWord(), width - chrome, widestChar);
+  const widths = fits ? natural : distribute(natural, plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1)), width - chrome, widestChar);
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const between = line('├', '┼', '┤');
