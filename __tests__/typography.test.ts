@@ -22,6 +22,10 @@ describe('typographic punctuation', () => {
     ['a pause---then', 'a pause—then'],
     ['wait...', 'wait…'],
     ['use --toc or --no-smart', 'use --toc or --no-smart'],
+    // Flags in quotes and brackets, as changelogs write them (bat's: `'-h' and '--help'`).
+    ["paging to '-h' and '--help'", 'paging to ‘-h’ and ‘--help’'],
+    ['(--color) or "--style=grid"', '(--color) or “--style=grid”'],
+    ['a--b and "x" -- y', 'a–b and “x” – y'],
   ])('sets %s as %s', (input, output) => {
     expect(smarten(input)).toBe(output);
   });

@@ -33,9 +33,12 @@ export function smarten(text: string, before = ''): string {
   return out;
 }
 
-/** `--toc` in prose is a command-line flag, not a dash: two hyphens at a word's start, a letter after. */
+/**
+ * `--toc` in prose is a command-line flag, not a dash: two hyphens at a word's start (after a
+ * space, an opening bracket or a quote: `'--help'` in bat's changelog), a letter after.
+ */
 function isFlag(text: string, at: number, previous: string): boolean {
-  return (previous === '' || /\s/.test(previous)) && /^--[A-Za-z]/.test(text.slice(at, at + 3));
+  return (previous === '' || /[\s([{‘“]/.test(previous)) && /^--[A-Za-z]/.test(text.slice(at, at + 3));
 }
 
 /** A quote opens at the start, after space, or after an opening bracket, dash or quote. */
