@@ -1,8 +1,9 @@
 import { parseDocument } from '../src/document/tree.js';
 import fc from 'fast-check';
 import { blockPieces, renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
-import { distribute } from '../src/render/terminal/table.js';
-import { trimLines } from '../src/layout/layout.js';
+import { distribute, longestWord } from '../src/render/terminal/table.js';
+import { Layout, trimLines } from '../src/layout/layout.js';
+import { unicodeLayout } from '../src/layout/unicode.js';
 import { fixture, stripOwnEscapes } from './helpers.js';
 import { ansiFull, plainFull } from './kits.js';
 import { widestLine } from './measure.js';
@@ -177,6 +178,18 @@ describe('code highlighting (highlight.js, ansi only)', () => {
 describe('table columns', () => {
   it('keep their natural widths when they fit', () => {
     expect(distribute([3, 4], [3, 4], 40)).toEqual([3, 4]);
+  });
+
+  it('measure a cell\'s longest word as splitting it at whitespace does', () => {
+    const layout = new Layout(unicodeLayout);
+    const bySplit = (cell: string) => Math.max(0, ...cell.split(/\s+/).map((word) => layout.columns(word)));
+    const cell = fc.array(fc.constantFrom('a', 'bb', 'ccc', ' ', ' ', '  ', '\u00A0', 'é', '—', '’', '中文', '😀', '\t', 'x\u0301'), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(cell, (text) => {
+        expect(longestWord(text, layout)).toBe(bySplit(text));
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
+    );
   });
 
   it('keep at least their longest word and share the rest by the text left to fit', () => {

@@ -7,7 +7,7 @@
  * its target listed under the table (or with the other notes under `--links footnotes`).
  */
 import type { Tokens } from 'marked';
-import { maxOf } from '../../layout/layout.js';
+import { maxOf, type Layout } from '../../layout/layout.js';
 import { stripMarkers } from '../../layout/styled.js';
 import { stripEscapes } from '../../layout/ansi.js';
 import { isSimple } from '../../layout/measure.js';
@@ -35,7 +35,7 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   if (width > 0 && widestChar.reduce((a, b) => a + b, 0) > width - chrome) return renderRecords(header, rows, width, ctx) + notes;
   // Each column's longest word matters only to a table narrower than its text.
   const fits = width <= 0 || natural.reduce((a, b) => a + b, 0) <= width - chrome;
-  const widths = fits ? natural : distribute(natural, plain.map((column) => maxOf(column.map((cell) => maxOf(cell.split(/\s+/).map((w) => layout.columns(w)))), 1)), width - chrome, widestChar);
+  const widths = fits ? natural : distribute(natural, plain.map((column) => maxOf(column.map((cell) => longestWord(cell, layout)), 1)), width - chrome, widestChar);
   const { border } = ctx.theme;
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const between = line('├', '┼', '┤');
@@ -58,6 +58,23 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   });
   out.push(line('└', '┴', '┘'));
   return out.join('\n') + notes;
+}
+
+/**
+ * The columns of a cell's widest word (the cell without styles or markers). Text of one-column
+ * characters (most cells) is read for its longest run between spaces (its only whitespace: the
+ * space and the no-break space), with no word strings made: a long document has many tables.
+ */
+export function longestWord(cell: string, layout: Pick<Layout, 'columns'>): number {
+  if (!isSimple(cell)) return maxOf(cell.split(/\s+/).map((word) => layout.columns(word)));
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c === 0x20 || c === 0xa0) run = 0;
+    else if (++run > longest) longest = run;
+  }
+  return longest;
 }
 
 /** Too narrow for a grid: each row as `Header: value` lines. */
