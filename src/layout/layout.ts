@@ -98,6 +98,8 @@ export class Layout {
   }
 
   widest(text: string): number {
+    // One line (a table cell, mostly): no array of lines to make.
+    if (!text.includes('\n')) return this.columns(text);
     let max = 0;
     for (const line of text.split('\n')) max = Math.max(max, this.columns(line));
     return max;
