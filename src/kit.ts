@@ -9,6 +9,7 @@ import type { Token, Tokens } from 'marked';
 import type { Highlighter } from './highlight/highlight.js';
 import { articleMeta } from './document/meta.js';
 import { allTokens, fenceLanguage } from './document/parse.js';
+import { sourceMayDecode } from './document/transform.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
 import { fastWidth, isSimple, isSimpleLines } from './layout/measure.js';
@@ -108,7 +109,8 @@ function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   const measurable = (text: string) => isSimple(text) || (fastWidth(text) !== undefined && fastWidth(text.normalize()) !== undefined);
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const source = doc.source;
-  if (!source.includes('&') && !/:[a-z0-9_+-]+:/.test(source) && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
+  const may = sourceMayDecode(source);
+  if (!may.entities && !may.emoji && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
   return tokens().some((token) => {
     const text = (token as { text?: unknown }).text;
     return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));

@@ -16,7 +16,7 @@
  */
 import { ESC, stripEscapes } from './ansi.js';
 import type { Hyphenator } from './hyphenate.js';
-import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, splitEscapes } from './styled.js';
+import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes } from './styled.js';
 
 export interface Measurer {
   /** Display width of visible text (no escapes). */
@@ -77,7 +77,6 @@ export function breakParagraph(text: string, width: number, measurer: Measurer):
 const isHyphen = (code: number) => code === 0x2d || code === 0x2013 || code === 0x2014;
 const [ATOM_START_CODE, ATOM_END_CODE, KEEP_START_CODE, KEEP_END_CODE] = [ATOM_START, ATOM_END, KEEP_START, KEEP_END].map((marker) => marker.charCodeAt(0));
 const MARKERS = new RegExp(`[${ATOM_START}${ATOM_END}${KEEP_START}${KEEP_END}]`, 'g');
-const MARKER = new RegExp(MARKERS.source);
 
 /**
  * Text of one-column characters (measurer.simple: no tabs; atoms such as URLs, code spans' kept
@@ -129,7 +128,7 @@ function plainWords(segment: string, measurer: Measurer): PlainWords | undefined
       if (c === 27) {
         // Offsets are in the text without markers: a code with a marker in it would skew them.
         const length = escapeLength(segment, i);
-        if (length === 0 || (marked && MARKER.test(segment.slice(i, i + length)))) return undefined;
+        if (length === 0 || (marked && hasMarkers(segment.slice(i, i + length)))) return undefined;
         if (start < 0) start = at;
         at += length;
         i += length - 1;
