@@ -6,10 +6,11 @@
  */
 import fc from 'fast-check';
 import stringWidth from 'string-width';
-import { isWidow } from '../src/layout/breaker.js';
+import { breakParagraph, isWidow } from '../src/layout/breaker.js';
 import { loadHyphenator } from '../src/layout/hyphenate.js';
 import { Layout } from '../src/layout/layout.js';
-import { StyleState, atom, keepSpaces } from '../src/layout/styled.js';
+import { isSimple } from '../src/layout/measure.js';
+import { StyleState, atom, keepSpaces, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { stripOwnEscapes } from './helpers.js';
 
@@ -97,46 +98,64 @@ describe('the line breaker', () => {
     }
   });
 
+  // Prose as the renderers write it: words, dashes, URLs, code spans and our own codes.
+  const STYLE_CODES = ['\u001B[1m', '\u001B[22m', '\u001B[3m', '\u001B[23m', '\u001B[36m', '\u001B[39m', '\u001B[38;5;81m', '\u001B[0m', '\u001B[m', '\u001B]8;;https://example.com/a-b\u001B\\', '\u001B]8;;\u001B\\'];
+  const dashed = fc.constantFrom('state-of-the-art', 'e-mail', 'a-b', '2020-01-01', 'well-', '-known', 'x—y', 'pre–post', 'co--op', 'A‐B', 'é-à', 'a-1', 'over-long-compound-word-here');
+  // Atoms too (URLs: kept whole, never split at their dashes, spaces inside them kept) and code
+  // spans (their spaces kept), as the text renderer marks them, and words with dashes outside
+  // atoms (the general path's).
+  const url = fc.constantFrom('(https://example.com/a-b/c)', 'https://x.org/long-path/with-dashes?q=1', 'a url with spaces', '', 'x').map((text) => atom(text));
+  const prose = fc
+    .array(
+      fc.oneof(
+        word,
+        word,
+        fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'),
+        // Hyphens and dashes: between letters, in numbers, at a word's edges, several, doubled.
+        dashed,
+        url,
+        url.map((a) => `see${a}.`),
+        // Code spans: their runs of spaces kept, breakable there.
+        fc.constantFrom('f()', 'a  b', ' x ', 'two   spaces here', 'a-b', '', 'x'.repeat(30)).map((code) => keepSpaces(code)),
+        // Our own codes, as the ansi renderer writes them: styles and links that open in one
+        // word and close words or lines later, next to a word or alone between spaces.
+        fc.constantFrom(...STYLE_CODES),
+        fc.tuple(fc.constantFrom(...STYLE_CODES), fc.oneof(word, dashed), fc.constantFrom(...STYLE_CODES)).map(([open, w, close]) => open + w + close),
+        // Codes inside a dashed word, before or after its dash.
+        fc.tuple(dashed, fc.nat(), fc.constantFrom(...STYLE_CODES)).map(([w, at, code]) => w.slice(0, at % (w.length + 1)) + code + w.slice(at % (w.length + 1))),
+      ),
+      { minLength: 1, maxLength: 80 },
+    )
+    // Mostly one space apart; runs of spaces, spaces at either end and forced breaks too.
+    .chain((words) =>
+      fc
+        .array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })
+        .map((gaps) => gaps[0]! + words.map((w, i) => w + gaps[i + 1]!).join('')),
+    );
   it('sets plain prose on its fast path exactly as on the general one', () => {
-    const STYLE_CODES = ['\u001B[1m', '\u001B[22m', '\u001B[3m', '\u001B[23m', '\u001B[36m', '\u001B[39m', '\u001B[38;5;81m', '\u001B[0m', '\u001B[m', '\u001B]8;;https://example.com/a-b\u001B\\', '\u001B]8;;\u001B\\'];
-    const dashed = fc.constantFrom('state-of-the-art', 'e-mail', 'a-b', '2020-01-01', 'well-', '-known', 'x—y', 'pre–post', 'co--op', 'A‐B', 'é-à', 'a-1', 'over-long-compound-word-here');
     // A hyphenator that never splits sends every paragraph down the general path.
     const general = new Layout(unicodeLayout, (word) => [word]);
-    // Atoms too (URLs: kept whole, never split at their dashes, spaces inside them kept) and code
-    // spans (their spaces kept), as the text renderer marks them, and words with dashes outside
-    // atoms (the general path's).
-    const url = fc.constantFrom('(https://example.com/a-b/c)', 'https://x.org/long-path/with-dashes?q=1', 'a url with spaces', '', 'x').map((text) => atom(text));
-    const prose = fc
-      .array(
-        fc.oneof(
-          word,
-          word,
-          fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'a  b', 'Café', 'well-known'),
-          // Hyphens and dashes: between letters, in numbers, at a word's edges, several, doubled.
-          dashed,
-          url,
-          url.map((a) => `see${a}.`),
-          // Code spans: their runs of spaces kept, breakable there.
-          fc.constantFrom('f()', 'a  b', ' x ', 'two   spaces here', 'a-b', '', 'x'.repeat(30)).map((code) => keepSpaces(code)),
-          // Our own codes, as the ansi renderer writes them: styles and links that open in one
-          // word and close words or lines later, next to a word or alone between spaces.
-          fc.constantFrom(...STYLE_CODES),
-          fc.tuple(fc.constantFrom(...STYLE_CODES), fc.oneof(word, dashed), fc.constantFrom(...STYLE_CODES)).map(([open, w, close]) => open + w + close),
-          // Codes inside a dashed word, before or after its dash.
-          fc.tuple(dashed, fc.nat(), fc.constantFrom(...STYLE_CODES)).map(([w, at, code]) => w.slice(0, at % (w.length + 1)) + code + w.slice(at % (w.length + 1))),
-        ),
-        { minLength: 1, maxLength: 80 },
-      )
-      // Mostly one space apart; runs of spaces, spaces at either end and forced breaks too.
-      .chain((words) =>
-        fc
-          .array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })
-          .map((gaps) => gaps[0]! + words.map((w, i) => w + gaps[i + 1]!).join('')),
-      );
     fc.assert(
       // Under 14 columns some words are wider than the line: the fast path hands those back.
       fc.property(prose, fc.integer({ min: 8, max: 120 }), (text, width) => {
         expect(layout.wrap(text, width)).toBe(general.wrap(text, width));
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
+    );
+  });
+
+  it('gives a text that is already a line that fits back as the breaker would', () => {
+    // Layout.wrap does not break such a text (most table cells and list items); the breaker is
+    // the reference. The prose is made into one line with single spaces and no markers, as
+    // table cells mostly are, or kept as it is (then the breaker runs).
+    const measurer = { simple: isSimple, width: (text: string) => stringWidth(text) };
+    const oneLine = prose.map((text) => stripMarkers(text).replace(/\s+/g, ' ').trim());
+    fc.assert(
+      // Wide characters too: a text of them can be shorter than the width and still wider.
+      fc.property(fc.oneof(oneLine, oneLine, prose), fc.constantFrom('', ' 漢字かな', ' 😀', ' a\u0301'), fc.integer({ min: 0, max: 30 }), (text, wide, extra) => {
+        const line = text + wide;
+        const width = Math.max(1, stringWidth(line) - 3 + extra);
+        expect(layout.wrap(line, width)).toBe(breakParagraph(line.normalize(), width, measurer));
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
     );

@@ -208,6 +208,15 @@ describe('table columns', () => {
     expect(out.split('\n').filter((line) => line.startsWith('├'))).toHaveLength(2);
   });
 
+  it('set a cell that fits as the breaker would: runs of spaces collapsed, code spans kept, the header bold', () => {
+    // Most cells fit their column and skip the breaker; these ones must not.
+    const md = '| a | b |\n|---|---|\n| two  spaces | `x  y` |\n| é\u0301 | plain |\n';
+    expect(text(md, 40)).toBe(['┌────────────┬───────┐', '│ a          │ b     │', '├────────────┼───────┤', '│ two spaces │ x  y  │', '│ é́          │ plain │', '└────────────┴───────┘', ''].join('\n'));
+    const header = ansi(md, 40).split('\n')[1]!;
+    expect(header).toContain('\u001B[1ma\u001B[22m');
+    expect(header).toContain('\u001B[1mb\u001B[22m');
+  });
+
   it('list link targets under the table instead of inside a cell', () => {
     const out = text('| name | link |\n|---|---|\n| a | [docs](https://example.com/a/doc) |\n', 40);
     expect(out).toContain('│ a    │ docs[1] │');

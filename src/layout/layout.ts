@@ -7,7 +7,7 @@
 import { MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
 import { breakParagraph, type Measurer } from './breaker.js';
 import type { Hyphenator } from './hyphenate.js';
-import { fastWidth, isSimple, type UnicodeLayout } from './measure.js';
+import { SIMPLE_CHARACTERS, fastWidth, isSimple, type UnicodeLayout } from './measure.js';
 import { KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
@@ -55,6 +55,7 @@ export class Layout {
     // eslint-disable-next-line no-control-regex
     const normal = /^[\x00-\x7F]*$/.test(text) ? text : text.normalize();
     if (width <= 0) return unwrapped(normal);
+    if (fitsAsItIs(normal, width)) return normal + closeOpenStyles(normal);
     return breakParagraph(normal, width, this.measurer);
   }
 
@@ -106,10 +107,7 @@ export class Layout {
   }
 
   pad(text: string, width: number, align: Align): string {
-    const gap = Math.max(0, width - this.columns(text));
-    if (align === 'right') return ' '.repeat(gap) + text;
-    if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(gap - Math.floor(gap / 2));
-    return text + ' '.repeat(gap);
+    return padToWidth(text, this.columns(text), width, align);
   }
 
   /** Text with a rule as wide as its widest line (plain text has no bold to mark a heading). */
@@ -172,6 +170,38 @@ function restyle(rows: string[], mark: string): string {
     .join('\n');
 }
 
+/**
+ * Characters of at most one column (measure.ts's SIMPLE_CHARACTERS) and the escape character of
+ * our own codes, which show nothing: a text of them no longer than the width is no wider.
+ */
+// eslint-disable-next-line no-control-regex
+const AT_MOST_ONE_COLUMN = new RegExp(SIMPLE_CHARACTERS.source.replace('^[', '^[\\x07\\x1b'));
+
+/** A space at either end of a text, our codes aside. */
+// eslint-disable-next-line no-control-regex
+const SPACE_AT_AN_END = /^(?:\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))* | (?:\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))*$/;
+
+/**
+ * A text that is already a line that fits: one line, no markers, single spaces between words and
+ * none at its ends. The breaker would give it back as it is, with the styles it leaves open closed
+ * (a test holds them equal); most table cells and list items are such texts.
+ */
+function fitsAsItIs(text: string, width: number): boolean {
+  return text.length <= width && AT_MOST_ONE_COLUMN.test(text) && !text.includes('  ') && !SPACE_AT_AN_END.test(text);
+}
+
+/** The codes that close the styles and link a text leaves open, as the breaker ends each line. */
+function closeOpenStyles(text: string): string {
+  let at = text.indexOf('\u001B');
+  if (at < 0) return '';
+  const state = new StyleState();
+  for (; at >= 0; at = text.indexOf('\u001B', at + 1)) {
+    const length = escapeLength(text, at);
+    if (length > 0) state.apply(text.slice(at, at + length));
+  }
+  return state.close();
+}
+
 /** Width 0: each paragraph on one line; runs of spaces collapse but in code spans; no markers. */
 function unwrapped(text: string): string {
   if (!hasMarkers(text) && !text.includes('  ') && !/^ | $|\n | \n/.test(text)) return text;
@@ -188,6 +218,14 @@ function unwrapped(text: string): string {
     .split('\n')
     .map((line) => line.replace(/ +$/, ''))
     .join('\n');
+}
+
+/** `text`, known to be `textWidth` columns wide, padded to `width` columns. */
+export function padToWidth(text: string, textWidth: number, width: number, align: Align): string {
+  const gap = Math.max(0, width - textWidth);
+  if (align === 'right') return ' '.repeat(gap) + text;
+  if (align === 'center') return ' '.repeat(Math.floor(gap / 2)) + text + ' '.repeat(gap - Math.floor(gap / 2));
+  return text + ' '.repeat(gap);
 }
 
 /** Prefix each line; blank lines get the prefix without its trailing spaces. */

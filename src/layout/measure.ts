@@ -10,14 +10,14 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 
 /** Characters that are one column wide each, alone or in any sequence (checked against string-width by a test). */
-const SIMPLE = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0377\u037A-\u037F\u0384-\u038A\u038C\u038E-\u03A1\u03A3-\u03FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u209F\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u257F\u25A0-\u25FC\u2600-\u2613\uFFFD]*$/;
+export const SIMPLE_CHARACTERS = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0377\u037A-\u037F\u0384-\u038A\u038C\u038E-\u03A1\u03A3-\u03FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u209F\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u257F\u25A0-\u25FC\u2600-\u2613\uFFFD]*$/;
 
 export function isSimple(text: string): boolean {
-  return SIMPLE.test(text);
+  return SIMPLE_CHARACTERS.test(text);
 }
 
 /** The same characters, and line breaks: a whole source checked without making a copy of it without its newlines. */
-const SIMPLE_LINES = new RegExp(SIMPLE.source.replace('^[', '^[\\n'));
+const SIMPLE_LINES = new RegExp(SIMPLE_CHARACTERS.source.replace('^[', '^[\\n'));
 
 export function isSimpleLines(text: string): boolean {
   return SIMPLE_LINES.test(text);

@@ -7,7 +7,7 @@
  * its target listed under the table (or with the other notes under `--links footnotes`).
  */
 import type { Tokens } from 'marked';
-import { maxOf, type Layout } from '../../layout/layout.js';
+import { maxOf, padToWidth, type Layout } from '../../layout/layout.js';
 import { stripMarkers } from '../../layout/styled.js';
 import { stripEscapes } from '../../layout/ansi.js';
 import { isSimple } from '../../layout/measure.js';
@@ -23,9 +23,11 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const rows = token.rows.map((row) => row.map((cell) => renderInline(cell.tokens, ctx, within)));
   const notes = local.length > 0 ? `\n\n${renderLinkNotes(local, width, ctx)}` : '';
   const columns = header.length;
-  // Each column's cells, header first; and as plain text (no styles, no markers).
+  // Each column's cells, header first, each measured once: its one-line form and that form's width.
   const cells = header.map((head, c) => [head, ...rows.map((row) => row[c] ?? '')]);
-  const natural = cells.map((column) => maxOf(column.map((cell) => layout.widest(layout.wrap(cell, 0))), 1));
+  const unwrappedCells = cells.map((column) => column.map((cell) => layout.wrap(cell, 0)));
+  const cellWidths = unwrappedCells.map((column) => column.map((cell) => layout.widest(cell)));
+  const natural = cellWidths.map((column) => maxOf(column, 1));
   // Each column has a space either side and a bar after it; one more bar opens the row.
   const chrome = 3 * columns + 1;
   if (width > 0 && width - chrome < 3 * columns) return renderRecords(header, rows, width, ctx) + notes;
@@ -37,24 +39,41 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const fits = width <= 0 || natural.reduce((a, b) => a + b, 0) <= width - chrome;
   const widths = fits ? natural : distribute(natural, plain.map((column) => maxOf(column.map((cell) => longestWord(cell, layout)), 1)), width - chrome, widestChar);
   const { border } = ctx.theme;
+  const bar = border('│');
   const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
   const between = line('├', '┼', '┤');
-  const renderRow = (row: string[], style: (s: string) => string) => {
-    const wrapped = widths.map((w, c) => layout.wrap(style(row[c] ?? ''), w).split('\n'));
-    const height = maxOf(wrapped.map((lines) => lines.length));
-    const out: string[] = [];
+  /**
+   * Whether a body cell goes in as it is: text of one-column characters already in its one-line
+   * form (no markers, codes or runs of spaces), no wider than its column. The breaker would give
+   * it back unchanged (Layout.wrap does not even run it), and its width is its length.
+   */
+  const asItIs = (c: number, r: number) => r > 0 && cellWidths[c]![r]! <= widths[c]! && unwrappedCells[c]![r] === cells[c]![r] && isSimple(cells[c]![r]!);
+  /** Row `r` of the cells (0: the header) as lines. */
+  const renderRow = (r: number, style: (s: string) => string, out: string[]) => {
+    const wrapped = widths.map((w, c) => (asItIs(c, r) ? undefined : layout.wrap(style(cells[c]![r]!), w).split('\n')));
+    const height = maxOf(wrapped.map((lines) => lines?.length ?? 1));
     for (let i = 0; i < height; i++) {
-      const parts = widths.map((w, c) => ` ${layout.pad(wrapped[c]![i] ?? '', w, token.align[c] ?? null)} `);
-      out.push(border('│') + parts.join(border('│')) + border('│'));
+      let row = bar;
+      for (let c = 0; c < columns; c++) {
+        const lines = wrapped[c];
+        const text = lines ? layout.pad(lines[i] ?? '', widths[c]!, token.align[c] ?? null) : padToWidth(i === 0 ? cells[c]![r]! : '', i === 0 ? cellWidths[c]![r]! : 0, widths[c]!, token.align[c] ?? null);
+        row += ` ${text} ${bar}`;
+      }
+      out.push(row);
     }
-    return out;
   };
-  const body = rows.map((row) => renderRow(row, (s) => s));
+  const out = [line('┌', '┬', '┐')];
+  renderRow(0, ctx.theme.strong, out);
+  out.push(between);
+  const body = rows.map((_, k) => {
+    const lines: string[] = [];
+    renderRow(k + 1, (text) => text, lines);
+    return lines;
+  });
   const ruled = body.some((lines) => lines.length > 1);
-  const out = [line('┌', '┬', '┐'), ...renderRow(header, ctx.theme.strong), between];
   body.forEach((lines, i) => {
     if (ruled && i > 0) out.push(between);
-    out.push(...lines);
+    for (const l of lines) out.push(l);
   });
   out.push(line('└', '┴', '┘'));
   return out.join('\n') + notes;
