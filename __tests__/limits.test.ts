@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { checkDepth, lineDepth, MAX_NESTING } from '../src/limits.js';
 import { BroadsheetError, formatError } from '../src/errors.js';
 
@@ -22,6 +23,25 @@ describe('checkDepth', () => {
     expect(error).toBeInstanceOf(BroadsheetError);
     expect((error as BroadsheetError).exitCode).toBe(2);
     expect((error as BroadsheetError).message).toBe(`document nests quotes or lists more than ${MAX_NESTING} levels deep`);
+  });
+
+  it('refuses a line exactly when its depth is over the limit, however long its prefix', () => {
+    // checkDepth measures only lines whose prefix could be that deep; tabs nest fastest (a tab
+    // is 4 columns of indentation, 2 levels).
+    const part = fc.constantFrom('\t', '\t', '\t', ' ', '>', '> ', '- ', '* ', '1. ', '2) ');
+    const mixed = fc.array(part, { minLength: 100, maxLength: 400 }).map((parts) => parts.join(''));
+    // A few markers, then a quote whose indentation is a run of tabs near the limit's half.
+    const quoted = fc.tuple(fc.array(part, { maxLength: 4 }), fc.integer({ min: 230, max: 270 })).map(([parts, tabs]) => `${parts.join('')}>${'\t'.repeat(tabs)}`);
+    const prefix = fc.oneof(mixed, quoted);
+    fc.assert(
+      fc.property(prefix, fc.constantFrom('a', '', '\nmore'), (line, rest) => {
+        const text = line + rest;
+        const tooDeep = lineDepth(text.split('\n')[0]!) > MAX_NESTING;
+        if (tooDeep) expect(() => checkDepth(text)).toThrow(/levels deep/);
+        else expect(() => checkDepth(text)).not.toThrow();
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
+    );
   });
 });
 

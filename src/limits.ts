@@ -36,6 +36,22 @@ function columnsAfter(spaces: string, start: number): number {
   return column;
 }
 
+/**
+ * How many characters from `from` (up to `to`, and at most one more than half the limit) are ones
+ * a container prefix is made of: whitespace, `>`, list bullets, digits, `.` and `)`. lineDepth
+ * reads no further, and each such character adds at most 2 to its depth (a tab is 4 columns of
+ * indentation, 2 levels; a marker is 1), so a line with a shorter run is within the limit.
+ */
+function prefixLength(text: string, from: number, to: number): number {
+  const end = Math.min(to, from + MAX_NESTING / 2 + 1);
+  let i = from;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 62 || c === 42 || c === 43 || c === 45 || c === 46 || c === 41 || (c >= 48 && c <= 57))) break;
+  }
+  return i - from;
+}
+
 export function checkDepth(text: string): void {
   if (!/^[ \t]*(?:>|[*+-]|\d)/m.test(text)) return;
   let from = 0;
@@ -43,8 +59,9 @@ export function checkDepth(text: string): void {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
     const first = text.charCodeAt(from);
-    // Only lines that start with whitespace or a container marker can nest.
-    if (first === 32 || first === 9 || first === 62 || first === 42 || first === 43 || first === 45 || (first >= 48 && first <= 57)) {
+    // Only lines that start with whitespace or a container marker can nest, and only a long run
+    // of them can nest too deep.
+    if ((first === 32 || first === 9 || first === 62 || first === 42 || first === 43 || first === 45 || (first >= 48 && first <= 57)) && prefixLength(text, from, to) > MAX_NESTING / 2) {
       if (lineDepth(text.slice(from, Math.min(to, from + 20000))) > MAX_NESTING) {
         throw new BroadsheetError('too-deep', `document nests quotes or lists more than ${MAX_NESTING} levels deep`);
       }
