@@ -174,7 +174,6 @@ function restyle(rows: string[], mark: string): string {
  * Characters of at most one column (measure.ts's SIMPLE_CHARACTERS) and the escape character of
  * our own codes, which show nothing: a text of them no longer than the width is no wider.
  */
-// eslint-disable-next-line no-control-regex
 const AT_MOST_ONE_COLUMN = new RegExp(SIMPLE_CHARACTERS.source.replace('^[', '^[\\x07\\x1b'));
 
 /** A space at either end of a text, our codes aside. */
