@@ -144,11 +144,13 @@ describe('the line breaker', () => {
     );
   });
 
-  it('gives a text that is already a line that fits back as the breaker would', () => {
+  it('gives a text that is already a line that fits back as the breaker would, hyphenating or not', async () => {
     // Layout.wrap does not break such a text (most table cells and list items); the breaker is
     // the reference. The prose is made into one line with single spaces and no markers, as
     // table cells mostly are, or kept as it is (then the breaker runs).
     const measurer = { simple: isSimple, width: (text: string) => stringWidth(text) };
+    const hyphenate = await loadHyphenator('en');
+    const hyphenating = new Layout(unicodeLayout, hyphenate);
     const oneLine = prose.map((text) => stripMarkers(text).replace(/\s+/g, ' ').trim());
     fc.assert(
       // Wide characters too: a text of them can be shorter than the width and still wider.
@@ -156,6 +158,7 @@ describe('the line breaker', () => {
         const line = text + wide;
         const width = Math.max(1, stringWidth(line) - 3 + extra);
         expect(layout.wrap(line, width)).toBe(breakParagraph(line.normalize(), width, measurer));
+        expect(hyphenating.wrap(line, width)).toBe(breakParagraph(line.normalize(), width, { ...measurer, hyphenate }));
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
     );

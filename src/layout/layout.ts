@@ -171,8 +171,9 @@ function restyle(rows: string[], mark: string): string {
 }
 
 /**
- * Characters of at most one column (measure.ts's SIMPLE_CHARACTERS) and the escape character of
- * our own codes, which show nothing: a text of them no longer than the width is no wider.
+ * Characters of at most one column (measure.ts's SIMPLE_CHARACTERS), and ESC and BEL, which
+ * begin and end our own codes and show nothing: a text of them no longer than the width is no
+ * wider. (A document's own ESC and BEL never get here: the sanitiser replaces them.)
  */
 const AT_MOST_ONE_COLUMN = new RegExp(SIMPLE_CHARACTERS.source.replace('^[', '^[\\x07\\x1b'));
 
