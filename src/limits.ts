@@ -58,10 +58,8 @@ export function checkDepth(text: string): void {
   while (from < text.length) {
     let to = text.indexOf('\n', from);
     if (to < 0) to = text.length;
-    const first = text.charCodeAt(from);
-    // Only lines that start with whitespace or a container marker can nest, and only a long run
-    // of them can nest too deep.
-    if ((first === 32 || first === 9 || first === 62 || first === 42 || first === 43 || first === 45 || (first >= 48 && first <= 57)) && prefixLength(text, from, to) > MAX_NESTING / 2) {
+    // Only a line that starts with a long run of whitespace and container markers can nest too deep.
+    if (prefixLength(text, from, to) > MAX_NESTING / 2) {
       if (lineDepth(text.slice(from, Math.min(to, from + 20000))) > MAX_NESTING) {
         throw new BroadsheetError('too-deep', `document nests quotes or lists more than ${MAX_NESTING} levels deep`);
       }

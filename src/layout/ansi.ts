@@ -14,6 +14,9 @@ export const OWN_ESCAPES = new RegExp(`${SGR}|${OSC8}`, 'g');
 /** The spaces, tabs and codes at the end of a line. */
 export const SPACE_AND_ESCAPE_TAIL = new RegExp(`(?:[ \\t]|${SGR}|${OSC8})+$`);
 
+/** A space at either end of a text, codes aside. */
+export const SPACE_AT_AN_END = new RegExp(`^(?:${SGR}|${OSC8})* | (?:${SGR}|${OSC8})*$`);
+
 /** A space or tab right before a newline, an escape code or the end: a line may end in spaces. */
 export const MAYBE_TRAILING_SPACE = new RegExp(`[ \\t](?:\\n|${ESC}|$)`);
 

@@ -269,7 +269,7 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
     }
     if (!styled) return line;
     const open = state.reopen();
-    applyEscapes(line, state);
+    state.applyAll(line);
     return open + line + state.close();
   };
   if (total <= width) {
@@ -282,14 +282,6 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
     start = end;
   }
   return true;
-}
-
-/** The state after the codes in `text`. */
-function applyEscapes(text: string, state: StyleState): void {
-  for (let at = text.indexOf(ESC); at >= 0; at = text.indexOf(ESC, at + 1)) {
-    const length = escapeLength(text, at);
-    if (length > 0) state.apply(text.slice(at, at + length));
-  }
 }
 
 /**
@@ -347,7 +339,7 @@ function emitLine(boxes: Box[], from: number, to: number, state: StyleState): st
     const box = boxes[i]!;
     if (i > from && box.glue > 0) line += ' '.repeat(box.glue);
     line += box.text;
-    applyEscapes(box.text, state);
+    state.applyAll(box.text);
   }
   // A word hyphenated here: its hyphen, in the word's own style.
   if (boxes[to]?.hyphen) line += '-';

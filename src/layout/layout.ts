@@ -4,11 +4,11 @@
  * (a test holds it to string-width); with it, string-width measures everything else. Paragraphs
  * are broken by breaker.ts; code is soft-wrapped with a continuation mark.
  */
-import { MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, stripEscapes } from './ansi.js';
+import { ESC, MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, SPACE_AT_AN_END, stripEscapes } from './ansi.js';
 import { breakParagraph, type Measurer } from './breaker.js';
 import type { Hyphenator } from './hyphenate.js';
 import { SIMPLE_CHARACTERS, fastWidth, isSimple, type UnicodeLayout } from './measure.js';
-import { KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
+import { KEEP_END, KEEP_START, StyleState, clusters, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
 
@@ -160,10 +160,7 @@ function restyle(rows: string[], mark: string): string {
   return rows
     .map((row, i) => {
       let out = state.reopen() + row;
-      for (let at = row.indexOf('\u001B'); at >= 0; at = row.indexOf('\u001B', at + 1)) {
-        const length = escapeLength(row, at);
-        if (length > 0) state.apply(row.slice(at, at + length));
-      }
+      state.applyAll(row);
       out += state.close();
       return i < rows.length - 1 ? out + mark : out;
     })
@@ -177,10 +174,6 @@ function restyle(rows: string[], mark: string): string {
  */
 const AT_MOST_ONE_COLUMN = new RegExp(SIMPLE_CHARACTERS.source.replace('^[', '^[\\x07\\x1b'));
 
-/** A space at either end of a text, our codes aside. */
-// eslint-disable-next-line no-control-regex
-const SPACE_AT_AN_END = /^(?:\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))* | (?:\u001B\[[\d;]*m|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\))*$/;
-
 /**
  * A text that is already a line that fits: one line, no markers, single spaces between words and
  * none at its ends. The breaker would give it back as it is, with the styles it leaves open closed
@@ -192,13 +185,9 @@ function fitsAsItIs(text: string, width: number): boolean {
 
 /** The codes that close the styles and link a text leaves open, as the breaker ends each line. */
 function closeOpenStyles(text: string): string {
-  let at = text.indexOf('\u001B');
-  if (at < 0) return '';
+  if (!text.includes(ESC)) return '';
   const state = new StyleState();
-  for (; at >= 0; at = text.indexOf('\u001B', at + 1)) {
-    const length = escapeLength(text, at);
-    if (length > 0) state.apply(text.slice(at, at + length));
-  }
+  state.applyAll(text);
   return state.close();
 }
 

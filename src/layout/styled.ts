@@ -67,6 +67,14 @@ export class StyleState {
   private open: { code: string; close: string }[] = [];
   private link: string | undefined;
 
+  /** Every code in `text`, in order (a line, a word): what is open after it. */
+  applyAll(text: string): void {
+    for (let at = text.indexOf('\u001B'); at >= 0; at = text.indexOf('\u001B', at + 1)) {
+      const length = escapeLength(text, at);
+      if (length > 0) this.apply(text.slice(at, at + length));
+    }
+  }
+
   apply(sequence: string): void {
     if (sequence.charCodeAt(1) === 93) {
       // OSC 8 ; params ; URI ST: an empty URI closes the link.
