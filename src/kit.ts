@@ -9,10 +9,9 @@ import type { Token, Tokens } from 'marked';
 import type { Highlighter } from './highlight/highlight.js';
 import { articleMeta } from './document/meta.js';
 import { allTokens, fenceLanguage } from './document/parse.js';
-import { sourceMayDecode } from './document/transform.js';
 import { flatten, type Document, type Section } from './document/tree.js';
 import { Layout } from './layout/layout.js';
-import { fastWidth, isSimple, isSimpleLines } from './layout/measure.js';
+import { isMeasurable, isSimple, isSimpleLines } from './layout/measure.js';
 import { metaStrings, metaText } from './load/frontmatter.js';
 import type { RenderRequest } from './request.js';
 import { hyphenationLanguage, loadHyphenator, type Language } from './layout/hyphenate.js';
@@ -97,20 +96,21 @@ function documentTokens(doc: Document): Token[] {
 
 /**
  * Text the fast layout cannot measure. Every printed character comes from the source, the front
- * matter, an entity or an emoji shortcode, so a source of one-column text with neither needs
- * nothing more; else each token's text decides. A false "yes" costs milliseconds, a false "no" a
- * wrong layout.
+ * matter or a decoder (an entity, an HTML block, an emoji shortcode, a numeric reference marked
+ * decodes), so a measurable source that no decoder was given for needs nothing more; else each
+ * token's text decides. A false "yes" costs milliseconds, a false "no" a wrong layout.
  */
 function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   const { site } = articleMeta(doc.meta);
   // The layout measures text as it is and in NFC (wrapping normalises): both must be measurable.
   // NFC splits a few precomposed letters (क़ U+0958, য় U+09DF, Hebrew presentation forms) into a
   // letter and a combining mark, which only string-width measures.
-  const measurable = (text: string) => isSimple(text) || (fastWidth(text) !== undefined && fastWidth(text.normalize()) !== undefined);
+  const measurable = (text: string) => isSimple(text) || (isMeasurable(text) && isMeasurable(text.normalize()));
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   const source = doc.source;
-  const may = sourceMayDecode(source);
-  if (!may.entities && !may.emoji && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
+  // Most READMEs have an `&` (in `&&`, say) and no reference: no decoder is loaded for them.
+  const fromSource = !doc.decoded && !source.includes('&#');
+  if (fromSource && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
   return tokens().some((token) => {
     const text = (token as { text?: unknown }).text;
     return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));

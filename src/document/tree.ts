@@ -61,6 +61,12 @@ export interface Document {
   definitions: Definition[];
   /** GFM footnote definitions by label; rendered where they are referenced, numbered. */
   footnotes: Map<string, FootnoteDefinition>;
+  /**
+   * Whether a decoder (entities, HTML, emoji) was given to build it: only then, or where the
+   * source has a numeric character reference (marked decodes those), can its tokens hold
+   * characters the source does not.
+   */
+  decoded: boolean;
 }
 
 export interface ParseOptions {
@@ -194,7 +200,8 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const footnotes = new Map<string, FootnoteDefinition>();
   // Only a document with `[^` has footnote definitions; the walk over every token costs ~60 ms at 10 MB.
   if (source.includes('[^')) for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
-  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes };
+  const decoded = decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined;
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded };
 }
 
 /**

@@ -52,12 +52,22 @@ const EMOJI_WITH_SELECTOR = /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p
 const ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/g;
 const HAS_ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/;
 
+/** Whether fastWidth measures text, without measuring it (the whole of a long source is asked). */
+export function isMeasurable(text: string): boolean {
+  return isSimple(text) || !clusters(text, HAS_ZERO_WIDTH.test(text));
+}
+
+/** Whether text has a character of CLUSTERING, tabs and selectors (`zeroWidth`: it has some) aside. */
+function clusters(text: string, zeroWidth: boolean): boolean {
+  // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
+  return CLUSTERING.test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text);
+}
+
 /** Columns of text that is simple or single code points (and emoji with the selector); undefined for text that needs string-width. */
 export function fastWidth(text: string): number | undefined {
   if (isSimple(text)) return text.length;
   const zeroWidth = HAS_ZERO_WIDTH.test(text);
-  // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
-  if (CLUSTERING.test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text)) return undefined;
+  if (clusters(text, zeroWidth)) return undefined;
   if (!zeroWidth) return widthOf(text);
   let width = 0;
   let last = 0;
