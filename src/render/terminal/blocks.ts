@@ -92,7 +92,7 @@ export function renderHeading(styled: string, level: number, width: number, ctx:
  * and none at its ends: blocks stay one blank line apart.
  */
 function blankLinesOnce(text: string): string {
-  return text.includes('\n\n') || /^\n|\n$/.test(text) ? text.replace(/\n(?:[ \t]*\n)+/g, '\n\n').replace(/^\n+|\n+$/g, '') : text;
+  return text.includes('\n\n') || text.startsWith('\n') || text.endsWith('\n') ? text.replace(/\n(?:[ \t]*\n)+/g, '\n\n').replace(/^\n+|\n+$/g, '') : text;
 }
 
 /** Each line in the middle of the measure (`align="center"`); as it is without a width. */
