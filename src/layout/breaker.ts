@@ -220,6 +220,7 @@ interface Scratch {
   glue: Int32Array;
   cost: Float64Array;
   from: Int32Array;
+  offsets: Int32Array;
 }
 let scratchArrays: Scratch | undefined;
 
@@ -233,7 +234,7 @@ function scratch(n: number): Scratch {
       return array;
     };
     const old = scratchArrays;
-    scratchArrays = { starts: grown(old?.starts), ends: grown(old?.ends), widths: grown(old?.widths), glue: grown(old?.glue), cost: new Float64Array(size), from: grown(old?.from) };
+    scratchArrays = { starts: grown(old?.starts), ends: grown(old?.ends), widths: grown(old?.widths), glue: grown(old?.glue), cost: new Float64Array(size), from: grown(old?.from), offsets: new Int32Array(size) };
   }
   return scratchArrays;
 }
@@ -291,17 +292,22 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
  * The last line is free, but a widow there (one word, however many pieces) costs WIDOW.
  */
 function fitWords(widths: Int32Array, glue: Int32Array, n: number, width: number): number[] {
-  const { cost, from } = scratch(n);
+  const { cost, from, offsets } = scratch(n);
+  // offsets[i]: the column word i starts at, were all the words on one line. A line of words
+  // [i, j) is then offsets[j - 1] + widths[j - 1] - offsets[i] wide: one subtraction in the
+  // inner loop below, which runs for every word times the words a line holds.
+  offsets[0] = 0;
+  for (let k = 1; k < n; k++) offsets[k] = offsets[k - 1]! + widths[k - 1]! + glue[k]!;
   cost[0] = 0;
   for (let j = 1; j < n; j++) {
-    let lineWidth = widths[j - 1]!;
-    let slack = width - lineWidth;
+    // The slack of a line of words [i, j) is room + offsets[i].
+    const room = width - offsets[j - 1]! - widths[j - 1]!;
+    let slack = width - widths[j - 1]!;
     let best = cost[j - 1]! + slack * slack;
     let bestFrom = j - 1;
     for (let i = j - 2; i >= 0; i--) {
-      lineWidth += widths[i]! + glue[i + 1]!;
-      if (lineWidth > width) break;
-      slack = width - lineWidth;
+      slack = room + offsets[i]!;
+      if (slack < 0) break;
       const c = cost[i]! + slack * slack;
       if (c < best) {
         best = c;

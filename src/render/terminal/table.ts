@@ -24,7 +24,8 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const notes = local.length > 0 ? `\n\n${renderLinkNotes(local, width, ctx)}` : '';
   const columns = header.length;
   // Each column's cells, header first, each measured once: its one-line form and that form's width.
-  const cells = header.map((head, c) => [head, ...rows.map((row) => row[c] ?? '')]);
+  const cells: string[][] = header.map((head) => [head]);
+  for (const row of rows) for (let c = 0; c < columns; c++) cells[c]!.push(row[c] ?? '');
   const unwrappedCells = cells.map((column) => column.map((cell) => layout.wrap(cell, 0)));
   const cellWidths = unwrappedCells.map((column) => column.map((cell) => layout.widest(cell)));
   const natural = cellWidths.map((column) => maxOf(column, 1));
@@ -40,7 +41,8 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   const widths = fits ? natural : distribute(natural, plain.map((column) => maxOf(column.map((cell) => longestWord(cell, layout)), 1)), width - chrome, widestChar);
   const { border } = ctx.theme;
   const bar = border('│');
-  const line = (left: string, mid: string, right: string) => border(left + widths.map((w) => '─'.repeat(w + 2)).join(mid) + right);
+  const rules = widths.map((w) => '─'.repeat(w + 2));
+  const line = (left: string, mid: string, right: string) => border(left + rules.join(mid) + right);
   const between = line('├', '┼', '┤');
   /**
    * Whether a body cell goes in as it is: text of one-column characters already in its one-line
