@@ -43,8 +43,8 @@ export interface TerminalContext extends Kit {
   hyperlinks: boolean;
   links: LinkStyle;
   notes: Notes;
-  /** Section numbers by anchorKey(slug), for in-page links (`[Styles](#styles)` -> `Styles (§2.1)`). */
-  anchors: Map<string, string>;
+  /** The number of the section an in-page link's anchor leads to (`[Styles](#styles)` -> `Styles (§2.1)`), matched by anchorKey. */
+  sectionNumber: (anchor: string) => string | undefined;
   /** The document's footnote definitions, by label. */
   footnoteDefinitions: ReadonlyMap<string, FootnoteDefinition>;
   smart: boolean;
@@ -57,11 +57,19 @@ export function emptyNotes(): Notes {
 }
 
 export function terminalContext(doc: Document, kit: Kit, options: TerminalOptions): TerminalContext {
-  const anchors = new Map<string, string>();
-  for (const section of flatten(doc.sections)) {
-    const key = anchorKey(section.slug);
-    if (key && !anchors.has(key)) anchors.set(key, section.number);
-  }
+  // Made at the first in-page link: most documents have none, and anchorKey's Unicode classes
+  // take ~0.4 ms to compile (every render pays it otherwise).
+  let anchors: Map<string, string> | undefined;
+  const sectionNumber = (anchor: string) => {
+    if (!anchors) {
+      anchors = new Map();
+      for (const section of flatten(doc.sections)) {
+        const key = anchorKey(section.slug);
+        if (key && !anchors.has(key)) anchors.set(key, section.number);
+      }
+    }
+    return anchors.get(anchorKey(anchor));
+  };
   return {
     ...kit,
     // Highlighting is ansi's; the plain theme never colours code.
@@ -69,7 +77,7 @@ export function terminalContext(doc: Document, kit: Kit, options: TerminalOption
     hyperlinks: options.hyperlinks,
     links: options.links,
     notes: emptyNotes(),
-    anchors,
+    sectionNumber,
     footnoteDefinitions: doc.footnotes,
     smart: options.smart ?? true,
     lastChar: '',

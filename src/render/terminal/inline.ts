@@ -8,7 +8,7 @@ import { plainInline, textOf } from '../../document/words.js';
 import { osc8 } from '../../layout/ansi.js';
 import { atom, keepSpaces } from '../../layout/styled.js';
 import { hasUnsafe, sanitize, sanitizeLine } from '../../sanitize.js';
-import { anchorKey, type TerminalContext } from './context.js';
+import type { TerminalContext } from './context.js';
 import { hyperlinkTarget } from './links.js';
 import { footnoteNumber, linkNumber, superscript } from './notes.js';
 import { smarten } from '../smart.js';
@@ -136,7 +136,7 @@ function renderLink(tokens: Token[], href: string, ctx: TerminalContext, within:
   const plainLabel = plainInline(tokens);
   const shown = sanitizeLine(href).trim();
   if (shown.startsWith('#')) {
-    const number = ctx.anchors.get(anchorKey(decodeAnchor(shown.slice(1))));
+    const number = ctx.sectionNumber(decodeAnchor(shown.slice(1)));
     return number ? `${label} ${ctx.theme.url(`(§${number})`)}` : label;
   }
   const target = ctx.hyperlinks && !within.link && !hasUnsafe(href) ? hyperlinkTarget(shown) : undefined;
