@@ -126,7 +126,12 @@ function childLists(token: Token): Token[][] {
  * every token (40-70 ms at 10 MB).
  */
 export function mayTransform(source: string, decoders: Decoders): boolean {
-  return decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined || source.includes('<') || source.includes('[!');
+  return anyDecoder(decoders) || source.includes('<') || source.includes('[!');
+}
+
+/** Whether any decoder is given: only then can tokens hold characters their source does not (but for numeric references, which marked decodes). */
+export function anyDecoder(decoders: Decoders): boolean {
+  return decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined;
 }
 
 /** The tokens as a reader sees them; top-level tokens one for one. */

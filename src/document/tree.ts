@@ -11,7 +11,7 @@ import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
 import type { FootnoteDefinition } from './footnotes.js';
 import { allTokens, lex } from './parse.js';
-import { decodeMeta, decodersNeeded, mayTransform, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
+import { anyDecoder, decodeMeta, decodersNeeded, mayTransform, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
 
@@ -200,7 +200,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const footnotes = new Map<string, FootnoteDefinition>();
   // Only a document with `[^` has footnote definitions; the walk over every token costs ~60 ms at 10 MB.
   if (source.includes('[^')) for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
-  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded: decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined };
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded: anyDecoder(decoders) };
 }
 
 /**

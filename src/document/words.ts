@@ -92,7 +92,7 @@ export function countWords(tokens: readonly Token[] | undefined): number {
       }
       default: {
         const children = (token as { tokens?: Token[] }).tokens;
-        if (children !== undefined && children.length > 0) words += countWords(children);
+        if (children && children.length > 0) words += countWords(children);
         else words += countText(textOf(token));
       }
     }

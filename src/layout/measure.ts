@@ -54,11 +54,11 @@ const HAS_ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/;
 
 /** Whether fastWidth measures text, without measuring it (the whole of a long source is asked). */
 export function isMeasurable(text: string): boolean {
-  return isSimple(text) || !clusters(text, HAS_ZERO_WIDTH.test(text));
+  return isSimple(text) || !hasClustering(text, HAS_ZERO_WIDTH.test(text));
 }
 
 /** Whether text has a character of CLUSTERING, tabs and selectors (`zeroWidth`: it has some) aside. */
-function clusters(text: string, zeroWidth: boolean): boolean {
+function hasClustering(text: string, zeroWidth: boolean): boolean {
   // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
   return CLUSTERING.test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text);
 }
@@ -67,7 +67,7 @@ function clusters(text: string, zeroWidth: boolean): boolean {
 export function fastWidth(text: string): number | undefined {
   if (isSimple(text)) return text.length;
   const zeroWidth = HAS_ZERO_WIDTH.test(text);
-  if (clusters(text, zeroWidth)) return undefined;
+  if (hasClustering(text, zeroWidth)) return undefined;
   if (!zeroWidth) return widthOf(text);
   let width = 0;
   let last = 0;
