@@ -189,6 +189,13 @@ describe('the kit', () => {
     'Before the block, && a long enough line to wrap at forty columns and at twenty\n\n<p>An HTML block: e&DownBreve;, long enough to wrap at forty columns</p>\n',
     'A family :family_man_woman_girl: in a paragraph long enough to wrap at forty columns && more\n',
     'Numeric: e&#x301; and &#8205; in a paragraph long enough to wrap at forty columns\n',
+    // Printed text that is in no token's text: a slug (the TOC's; İ lowercases to i and a
+    // combining dot), a <details> summary.
+    '## İstanbul\n\nA paragraph.\n',
+    '<details>\n<summary>a &#x301; summary long enough to wrap at forty columns</summary>\n\nx\n\n</details>\n',
+    // Link targets in no token's text: a reference link's, a table cell's.
+    'A [reference][r] link.\n\n[r]: https://x.test/e\u0305\n',
+    '| a |\n|---|\n| [cell](https://x.test/e\u0305) |\n',
   ];
   /** Parsed as the pipeline parses: with the decoders its tokens give work to. */
   const parsed = async (markdown: string) => {

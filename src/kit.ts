@@ -95,10 +95,12 @@ function documentTokens(doc: Document): Token[] {
 }
 
 /**
- * Text the fast layout cannot measure. Every printed character comes from the source, the front
- * matter or a decoder (an entity, an HTML block, an emoji shortcode, a numeric reference marked
- * decodes), so a measurable source that no decoder was given for needs nothing more; else each
- * token's text decides. A false "yes" costs milliseconds, a false "no" a wrong layout.
+ * Text the fast layout cannot measure. Printed characters come from the front matter, the
+ * slugs (github-slugger lowercases: İ becomes i and a combining dot), and the tokens' text and
+ * link targets; those come from the source, or from a decoder (an entity, an HTML block, an
+ * emoji shortcode, a numeric reference marked decodes). So a measurable source that no decoder
+ * was given for needs nothing more; else each token decides. A false "yes" costs milliseconds;
+ * a false "no" is an internal error (the fast layout refuses what it cannot measure).
  */
 function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   const { site } = articleMeta(doc.meta);
@@ -107,12 +109,15 @@ function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   // letter and a combining mark, which only string-width measures.
   const measurable = (text: string) => isSimple(text) || (isMeasurable(text) && isMeasurable(text.normalize()));
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
+  if (flatten(doc.sections).some((section) => !measurable(section.slug))) return true;
   const source = doc.source;
   // Most READMEs have an `&` (in `&&`, say) and no reference: no decoder is loaded for them.
-  const fromSource = !doc.decoded && !source.includes('&#');
+  const fromSource = doc.decodersGiven === false && !source.includes('&#');
   if (fromSource && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
+  // A link's target is printed beside it, or listed under its table or at the end: it is in no
+  // token's text when the link is a reference (`[a][r]`) or sits in a table cell.
   return tokens().some((token) => {
-    const text = (token as { text?: unknown }).text;
-    return typeof text === 'string' && !measurable(text.replace(/\n/g, ' '));
+    const { text, href } = token as { text?: unknown; href?: unknown };
+    return (typeof text === 'string' && !measurable(text.replace(/\n/g, ' '))) || (typeof href === 'string' && !measurable(href));
   });
 }

@@ -104,6 +104,8 @@ export function allTokens(tokens: readonly Token[], out: Token[] = []): Token[] 
         for (const row of token.rows) for (const cell of row) allTokens(cell.tokens, out);
         break;
       default:
+        // A <details> block (document/html.ts) holds its summary's inline tokens beside its body.
+        if (token.type === 'htmlDetails') allTokens((token as unknown as { summary: Token[] }).summary, out);
         if ('tokens' in token && Array.isArray(token.tokens)) allTokens(token.tokens as Token[], out);
     }
   }

@@ -63,10 +63,10 @@ export interface Document {
   footnotes: Map<string, FootnoteDefinition>;
   /**
    * Whether a decoder (entities, HTML, emoji) was given to build it: only then, or where the
-   * source has a numeric character reference (marked decodes those), can its tokens hold
-   * characters the source does not.
+   * source has a numeric character reference (marked decodes those), can its tokens' text hold
+   * characters the source does not. Absent (a Document made elsewhere): as if one was.
    */
-  decoded: boolean;
+  decodersGiven?: boolean;
 }
 
 export interface ParseOptions {
@@ -200,7 +200,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const footnotes = new Map<string, FootnoteDefinition>();
   // Only a document with `[^` has footnote definitions; the walk over every token costs ~60 ms at 10 MB.
   if (source.includes('[^')) for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
-  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decoded: anyDecoder(decoders) };
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decodersGiven: anyDecoder(decoders) };
 }
 
 /**
