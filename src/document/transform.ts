@@ -59,10 +59,13 @@ const SHORTCODES = /:([a-z0-9_+-]+):/g;
 /** Which decoders the tokens give work to. */
 export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean; source?: string }): DecoderNeeds {
   const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
+  // What no token can need, decided from the source: a reference needs an `&`, an HTML block a
+  // `<`, and a text token's text is a piece of the source (less line prefixes, which no shortcode
+  // spans) but for the numeric references marked decodes in it (`&#58;smile&#58;`). Most long
+  // documents have none of them, and a walk over every token of them costs more than these
+  // scans of the source.
   const { source } = options;
-  // What no token can need, decided from the source (an HTML block starts with a `<`): a walk
-  // over every token of a long document costs more than these scans of it.
-  const may = source === undefined ? { entities: true, emoji: true, html: options.html } : { ...sourceMayDecode(source), html: options.html && source.includes('<') };
+  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: source.includes('&'), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
   visit(tokens, (token, inCode) => {
     if (token.type === 'html' && (token as Tokens.HTML).block) needs.html ||= may.html;
@@ -72,16 +75,6 @@ export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { 
     } else if (token.type === 'link' || token.type === 'image') needs.entities ||= may.entities && (ENTITY.test(token.href) || ENTITY.test(token.title ?? '') || (token.type === 'image' && ENTITY.test(token.text)));
   });
   return needs;
-}
-
-/**
- * What the entity and emoji decoders may find in a source, decided from the source alone: a
- * reference needs an `&`, and a text token's text is a piece of the source (less line prefixes,
- * which no shortcode spans) but for the numeric references marked decodes in it
- * (`&#58;smile&#58;`). Most long documents have neither.
- */
-export function sourceMayDecode(source: string): { entities: boolean; emoji: boolean } {
-  return { entities: source.includes('&'), emoji: SHORTCODE.test(source) || source.includes('&#') };
 }
 
 /** Load what is needed, each from its own bundle. */
