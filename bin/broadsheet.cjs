@@ -49,7 +49,10 @@ function bundleRequire(id) {
 const broadsheet = load('broadsheet.cjs');
 if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') broadsheet.run();
 else {
-  broadsheet.warmUp().then(() => {
-    for (const { file, script, stamp } of compiled.values()) writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
+  const writeCache = ({ file, script, stamp }) => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
+  // The main bundle's cache is taken after the article's runs (see warmUp); the others' at the
+  // end, after the runs that load them.
+  broadsheet.warmUp(() => writeCache(compiled.get('broadsheet.cjs'))).then(() => {
+    for (const [name, bundle] of compiled) if (name !== 'broadsheet.cjs') writeCache(bundle);
   });
 }
