@@ -146,24 +146,6 @@ describe('errors', () => {
     expect(quiet(['-s', 'no such section'])).toMatchObject({ status: 1, stderr: expect.stringMatching(/^broadsheet: /) });
   });
 
-  it('writes a long document to a file as it renders it, the same bytes as to a pipe', () => {
-    // Far more than one 256 KB buffer of output, link notes at the end, a footnote.
-    const part = (i: number) => `## Part ${i}\n\nA paragraph about [item ${i}](https://example.com/${i}) that “goes on” for a while, and on.[^n]\n\n| a | b |\n|---|---|\n| ${i} | two |\n`;
-    const long = join(dir, 'long.md');
-    writeFileSync(long, `${Array.from({ length: 3000 }, (_, i) => part(i)).join('\n')}\n[^n]: The note.\n`);
-    const args = [long, '--format', 'text', '-w', '70', '--links', 'footnotes'];
-    const piped = runBin(args);
-    expect(piped.stdout.length).toBeGreaterThan(2 * 2 ** 18);
-    const file = join(dir, 'long.txt');
-    const fd = openSync(file, 'w');
-    try {
-      expect(spawnSync(process.execPath, [BIN, ...args], { env: cleanEnv(), stdio: ['ignore', fd, 'pipe'] }).status).toBe(0);
-    } finally {
-      closeSync(fd);
-    }
-    expect(readFileSync(file, 'utf8')).toBe(piped.stdout);
-  });
-
   it('exits 0 quietly when the reader closes the pipe early', () => {
     const big = join(dir, 'big.md');
     writeFileSync(big, 'A paragraph of words that goes on for a while.\n\n'.repeat(20000));

@@ -1,10 +1,5 @@
 /** The script formats: markdown extraction, JSON and the table of contents, in-process. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { DescriptorSink, StreamedOutput } from '../src/output.js';
-import { renderDocument, type Guard } from '../src/pipeline.js';
-import type { RenderRequest } from '../src/request.js';
-import { fixture, ROOT } from './helpers.js';
+import { fixture } from './helpers.js';
 import { printed } from './kits.js';
 import { widestLine } from './measure.js';
 
@@ -64,62 +59,5 @@ describe('toc', () => {
     }
     expect(await printed(deep, { toc: true, width: 60 })).toContain('#a-heading');
     expect(await printed(deep, { toc: true, width: 30 })).not.toContain('#a-heading');
-  });
-});
-
-describe('text written as it is rendered', () => {
-  const corpus = ['readme', 'changelog'].flatMap((dir) => readdirSync(join(ROOT, '__tests__', 'corpus', dir)).map((f) => readFileSync(join(ROOT, '__tests__', 'corpus', dir, f), 'utf8')));
-  const documents = [readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8'), fixture('kitchen-sink.md'), '', '\n\n', 'Text[^1] and [a link](https://x.test).\n\n[^1]: A note.\n', ...corpus.slice(0, 6)];
-  const requests: Partial<RenderRequest>[] = [
-    { format: 'text', width: 80 },
-    { format: 'ansi', width: 60, links: 'footnotes', hyperlinks: true },
-    { format: 'text', width: 33, columns: 2 },
-    { format: 'text', width: 50, sections: ['1'] },
-  ];
-  const collector = () => {
-    let text = '';
-    return { output: { begin: () => (text = ''), write: (piece: string) => (text += piece) }, text: () => text };
-  };
-
-  it('is the text the whole rendering would be, in every reader format and layout', async () => {
-    for (const markdown of documents) {
-      for (const request of requests) {
-        const whole = await printed(markdown, request).catch((error: Error) => error);
-        const { output, text } = collector();
-        const rendered = await renderDocument(markdown, request, { output }).catch((error: Error) => error);
-        // (A section some documents lack: the same error either way.)
-        if (whole instanceof Error) expect(rendered).toEqual(whole);
-        else {
-          expect(rendered).toEqual({ kind: 'written' });
-          expect([markdown.slice(0, 40), request, text()]).toEqual([markdown.slice(0, 40), request, whole]);
-        }
-      }
-    }
-  });
-
-  it('is not asked for by the other formats', async () => {
-    const { output, text } = collector();
-    expect((await renderDocument('## A\n\nText.\n', { format: 'json' }, { output })).kind).toBe('json');
-    expect((await renderDocument('## A\n\nText.\n', { format: 'markdown' }, { output })).kind).toBe('text');
-    expect((await renderDocument('## A\n\nText.\n', { toc: true }, { output })).kind).toBe('text');
-    expect(text()).toBe('');
-  });
-
-  it('is printed once when the time limit runs the rendering again', async () => {
-    const bytes: number[] = [];
-    const sink = new DescriptorSink(1, () => process.stdout, (_fd, data, offset) => {
-      bytes.push(...data.subarray(offset));
-      return data.length - offset;
-    }, 1, true);
-    const output = new StreamedOutput(sink);
-    // A guard that, like guard.ts on a busy machine, runs a step a second time.
-    const twice: Guard = (step) => {
-      step();
-      return step();
-    };
-    const markdown = fixture('kitchen-sink.md');
-    expect(await renderDocument(markdown, { format: 'text', width: 70 }, { guard: twice, output })).toEqual({ kind: 'written' });
-    output.end();
-    expect(Buffer.from(bytes).toString()).toBe(await printed(markdown, { format: 'text', width: 70 }));
   });
 });

@@ -1,6 +1,6 @@
 import { PassThrough, Writable } from 'node:stream';
 import fc from 'fast-check';
-import { DescriptorSink, StreamedOutput, choosePager, splitCommand, streamedOutput, writeOutput, writeStream } from '../src/output.js';
+import { DescriptorSink, choosePager, splitCommand, writeOutput, writeStream } from '../src/output.js';
 import { allWritten } from '../src/process.js';
 
 describe('choosePager', () => {
@@ -125,75 +125,6 @@ describe('DescriptorSink', () => {
     });
     await expect(writeStream(failing('EPIPE'), 'text')).resolves.toBeUndefined();
     await expect(writeStream(failing('ENOSPC'), 'text')).rejects.toThrow('ENOSPC');
-  });
-});
-
-describe('StreamedOutput', () => {
-  const pieces = fc.array(fc.array(fc.constantFrom('a', ' ', '\n', 'é', '“', '字', '😀', '\u0301')).map((chars) => chars.join('')), { maxLength: 12 });
-  const recording = (bufferBytes: number) => {
-    const written: number[] = [];
-    let writes = 0;
-    const sink = new DescriptorSink(1, () => {
-      throw new Error('fallback not expected');
-    }, (_fd, data, offset) => {
-      writes++;
-      // A regular file may take less than asked, too.
-      const n = Math.min(5, data.length - offset);
-      written.push(...data.subarray(offset, offset + n));
-      return n;
-    }, 1, true);
-    return { output: new StreamedOutput(sink, bufferBytes), text: () => Buffer.from(written).toString(), writes: () => writes };
-  };
-
-  it('writes the pieces, a buffer at a time, as the joined text would be', () => {
-    fc.assert(
-      fc.property(pieces, fc.integer({ min: 1, max: 40 }), (parts, bufferBytes) => {
-        const { output, text } = recording(bufferBytes);
-        output.begin();
-        for (const part of parts) output.write(part);
-        output.end();
-        expect(text()).toBe(parts.join(''));
-      }),
-    );
-  });
-
-  it('writes a buffer when it is full, not before', () => {
-    const { output, writes } = recording(64);
-    output.begin();
-    output.write('x'.repeat(20));
-    expect(writes()).toBe(0);
-    output.write('x'.repeat(200));
-    expect(writes()).toBeGreaterThan(0);
-  });
-
-  it('drops what a rendering left in the buffer when it starts again, and refuses to once it has printed', () => {
-    const { output, text } = recording(64);
-    output.begin();
-    output.write('first try');
-    output.begin();
-    output.write('second try');
-    output.end();
-    expect(text()).toBe('second try');
-    const printed = recording(16);
-    printed.output.begin();
-    printed.output.write('more than a buffer of text');
-    expect(() => printed.output.begin()).toThrow(expect.objectContaining({ code: 'too-slow', message: expect.stringContaining('after printing part of the document') }));
-  });
-
-  it('says a failed write as the other writes do', () => {
-    const full = new DescriptorSink(1, () => process.stdout, () => {
-      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
-    }, 1, true);
-    const output = new StreamedOutput(full, 8);
-    output.begin();
-    expect(() => output.write('more than eight bytes')).toThrow(expect.objectContaining({ code: 'output-failed', message: 'cannot write the output: no space left on device (ENOSPC)' }));
-  });
-
-  it('is used only for a descriptor that never waits (a regular file, /dev/null), never for a pipe or a stream', () => {
-    const write = () => 0;
-    expect(streamedOutput(new DescriptorSink(1, () => process.stdout, write, 1, true))).toBeInstanceOf(StreamedOutput);
-    expect(streamedOutput(new DescriptorSink(1, () => process.stdout, write, 1, false))).toBeUndefined();
-    expect(streamedOutput(new PassThrough())).toBeUndefined();
   });
 });
 

@@ -20,8 +20,6 @@ export type Rendered =
   | { kind: 'text'; text: string }
   /** Text in pieces, in order: a long document is written without being joined into one string first. */
   | { kind: 'pieces'; pieces: readonly string[] }
-  /** Text already given to the hooks' `output` as it was rendered. */
-  | { kind: 'written' }
   | { kind: 'bytes'; bytes: Uint8Array }
   | { kind: 'json'; value: JsonArticle | TocEntry[] };
 
@@ -37,15 +35,6 @@ export interface PipelineHooks {
   loadKit?: (needs: Needs) => Promise<Kit>;
   /** Told, in one line, what was read otherwise than asked (front matter that is not valid YAML). */
   warn?: (message: string) => void;
-  /** Where the reader's formats (ansi, text) write their pieces as they are rendered, if anywhere. */
-  output?: PieceOutput;
-}
-
-/** Text written as it is rendered (output.ts's StreamedOutput). */
-export interface PieceOutput {
-  /** Called as each rendering starts: a rendering that the guard runs again must not print twice. */
-  begin(): void;
-  write(piece: string): void;
 }
 
 export async function renderDocument(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
@@ -66,18 +55,11 @@ export async function renderDocument(markdown: MarkdownInput, request: Partial<R
   });
   // ...then, from the document as a reader sees it, what rendering needs.
   const kit = await (hooks.loadKit ?? loadKit)(needs);
-  const { output } = hooks;
-  return guard(() => {
-    output?.begin();
-    return renderParsed(doc, selection, complete, kit, output && ((piece) => output.write(piece)));
-  });
+  return guard(() => renderParsed(doc, selection, complete, kit));
 }
 
-/**
- * Render a parsed document with a loaded kit: synchronous and pure but for `emit`, which the
- * reader's formats (ansi, text) give their pieces to as they are made, returning 'written'.
- */
-export function renderParsed(doc: Document, selection: readonly Section[] | undefined, request: RenderRequest, kit: Kit, emit?: (piece: string) => void): Rendered {
+/** Render a parsed document with a loaded kit: synchronous and pure. */
+export function renderParsed(doc: Document, selection: readonly Section[] | undefined, request: RenderRequest, kit: Kit): Rendered {
   if (request.toc) {
     if (request.format === 'json') return { kind: 'json', value: tocEntries(doc, selection) };
     if (request.format === 'markdown') return { kind: 'text', text: renderTocMarkdown(doc, selection) };
@@ -90,10 +72,8 @@ export function renderParsed(doc: Document, selection: readonly Section[] | unde
     }
     case 'json':
       return { kind: 'json', value: jsonArticle(doc, selection, kit, request) };
-    default: {
-      const pieces = renderTerminalPieces(doc, request, kit, selection, emit);
-      return emit ? { kind: 'written' } : { kind: 'pieces', pieces };
-    }
+    default:
+      return { kind: 'pieces', pieces: renderTerminalPieces(doc, request, kit, selection) };
   }
 }
 
@@ -106,9 +86,6 @@ export function textOf(rendered: Rendered): string {
       return Buffer.from(rendered.bytes).toString('utf8');
     case 'pieces':
       return rendered.pieces.join('');
-    case 'written':
-      // Printed already, piece by piece, by whoever asked for it.
-      return '';
     default:
       return rendered.text;
   }

@@ -11,7 +11,7 @@ import { listArticles, userStore, type Library } from '../load/store.js';
 import { loadKit } from '../kit.js';
 import { listedArticles, renderList } from '../render/list.js';
 import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../options.js';
-import { streamedOutput, writeOutput, type Printable, type Sink } from '../output.js';
+import { writeOutput, type Printable, type Sink } from '../output.js';
 import { renderDocument, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
 import { configPath, withConfig } from './config.js';
@@ -94,11 +94,8 @@ export async function main(io: IO): Promise<number> {
     // A stored article is an article: its header shows its length and reading time.
     const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
     const warn = (message: string) => io.stderr.write(formatError(`${source.name}: ${message}`));
-    // To a file or /dev/null, a document is written as it is rendered (output.ts).
-    const output = streamedOutput(io.stdout);
-    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)), warn, output });
-    if (rendered.kind === 'written') output?.end();
-    else await writeOutput(printable(rendered), io, options.paging);
+    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)), warn });
+    await writeOutput(printable(rendered), io, options.paging);
     return EXIT.ok;
   } catch (error) {
     io.stderr.write(formatError(describe(error)));
@@ -126,7 +123,7 @@ function checkRenderable(source: Source, options: Options): void {
   }
 }
 
-function printable(rendered: Exclude<Rendered, { kind: 'written' }>): Printable {
+function printable(rendered: Rendered): Printable {
   if (rendered.kind === 'json') return safeJson(rendered.value);
   if (rendered.kind === 'pieces') return rendered.pieces;
   return rendered.kind === 'bytes' ? rendered.bytes : rendered.text;

@@ -29,13 +29,8 @@ export function renderTerminal(doc: Document, options: TerminalOptions, kit: Kit
   return renderTerminalPieces(doc, options, kit, selection).join('');
 }
 
-/**
- * renderTerminal's text in pieces, in order, for a writer that never needs it as one string.
- * With `emit`, the pieces go there instead of being returned, each as soon as its block is
- * rendered: a long document is written as it is rendered, and its text is never all held at
- * once. (In columns, the page goes at the end: columns need every block before the first line.)
- */
-export function renderTerminalPieces(doc: Document, options: TerminalOptions, kit: Kit, selection?: readonly Section[], emit?: (piece: string) => void): string[] {
+/** renderTerminal's text in pieces, in order, for a writer that never needs it as one string. */
+export function renderTerminalPieces(doc: Document, options: TerminalOptions, kit: Kit, selection?: readonly Section[]): string[] {
   const ctx = terminalContext(doc, kit, options);
   const { width } = options;
   const columns = options.columns ?? 1;
@@ -44,27 +39,20 @@ export function renderTerminalPieces(doc: Document, options: TerminalOptions, ki
   const blocks: string[] = [];
   const spans = new Set<number>();
   const kept = new Set<number>();
-  const pieces: string[] = [];
-  // Without columns, each block becomes pieces as soon as it is rendered.
-  const flowing = columns > 1 ? undefined : new BlockPieces(emit ?? ((piece) => pieces.push(piece)));
-  const pass = () => {
-    if (!flowing) return;
-    for (const block of blocks) flowing.add(block);
-    blocks.length = 0;
-  };
   const sink: Sink = {
     span: (block) => {
-      if (!flowing) spans.add(blocks.length);
+      spans.add(blocks.length);
       blocks.push(block);
-      pass();
     },
-    flow: (tokens) => {
-      for (const token of tokens) {
-        if (!flowing && KEPT.has(token.type)) kept.add(blocks.length);
-        renderBlocks([token], width, ctx, 0, blocks);
-        pass();
-      }
-    },
+    flow:
+      columns > 1
+        ? (tokens) => {
+            for (const token of tokens) {
+              if (KEPT.has(token.type)) kept.add(blocks.length);
+              renderBlocks([token], width, ctx, 0, blocks);
+            }
+          }
+        : (tokens) => renderBlocks(tokens, width, ctx, 0, blocks),
   };
   if (!selection) {
     for (const block of renderHeader(doc, spanWidth, ctx, options, width)) sink.span(block);
@@ -78,16 +66,9 @@ export function renderTerminalPieces(doc: Document, options: TerminalOptions, ki
       flushNotes(ctx, blocks, width);
     }
   }
-  if (flowing) {
-    pass();
-    flowing.end();
-    return pieces;
-  }
+  if (columns <= 1) return blockPieces(blocks);
   const parts = blocks.map((text, i) => ({ text, span: spans.has(i), keep: kept.has(i) }));
-  const set = setColumns(parts, { columns, width, gutter: COLUMN_GUTTER, pageHeight: options.pageHeight, measure: (line) => kit.layout.columns(line) });
-  if (!emit) return [set];
-  emit(set);
-  return [];
+  return [setColumns(parts, { columns, width, gutter: COLUMN_GUTTER, pageHeight: options.pageHeight, measure: (line) => kit.layout.columns(line) })];
 }
 
 /** A section's content and subsections, without its own heading (JSON's `text`). */
@@ -107,35 +88,17 @@ export function renderSectionBody(doc: Document, section: Section, options: Term
  */
 export function blockPieces(blocks: readonly string[]): string[] {
   const pieces: string[] = [];
-  const joined = new BlockPieces((piece) => pieces.push(piece));
-  for (const block of blocks) joined.add(block);
-  joined.end();
-  return pieces;
-}
-
-/** blockPieces one block at a time: each block's pieces go to `emit` as it is added. */
-class BlockPieces {
-  private started = false;
-
-  constructor(private readonly emit: (piece: string) => void) {}
-
-  add(block: string): void {
-    if (block === '') return;
-    if (this.started) {
-      this.emit('\n\n');
-      this.emit(trimLines(block));
-      return;
+  for (const block of blocks) {
+    if (block === '') continue;
+    if (pieces.length > 0) pieces.push('\n\n', trimLines(block));
+    else {
+      // A block of newlines only is not the start: the next block is.
+      const text = block.replace(/^\n+/, '');
+      if (text !== '') pieces.push(trimLines(text));
     }
-    // A block of newlines only is not the start: the next block is.
-    const text = block.replace(/^\n+/, '');
-    if (text === '') return;
-    this.started = true;
-    this.emit(trimLines(text));
   }
-
-  end(): void {
-    if (this.started) this.emit('\n');
-  }
+  if (pieces.length > 0) pieces.push('\n');
+  return pieces;
 }
 
 function sectionBlocks(section: Section, headingWidth: number, ctx: TerminalContext, sink: Sink, heading = true): void {
