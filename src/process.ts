@@ -75,9 +75,10 @@ export function allWritten(streams: Iterable<{ writableLength: number }>): boole
  * functions (see bin/broadsheet.cjs). `startUpDone` is called after the article's runs as text,
  * in colour and as a table of contents: the bin takes the main bundle's cache there. V8 reads
  * all of a cache at every start, so functions of other paths in it (JSON, Markdown, --help) cost
- * every run more than compiling them cost the runs that use them: with this cache (352 KB
- * against 447 KB), each of those three runs took ~4 ms less from reading the bundle to exiting,
- * and --help, JSON and three READMEs took the same or less.
+ * every run more than compiling them cost the runs that use them. With this cache (352 KB
+ * against 447 KB), each of those three runs took ~4 ms less in-process, from reading the bundle
+ * to exiting, and --help, JSON and three READMEs took the same or less. Whole processes gained
+ * 0.5-1.5 ms, within the machine's noise.
  */
 export async function warmUp(startUpDone: () => void = () => {}): Promise<void> {
   const { Writable } = await import('node:stream');
