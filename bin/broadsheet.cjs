@@ -46,13 +46,14 @@ function bundleRequire(id) {
   return loaded.get(id);
 }
 
-const broadsheet = load('broadsheet.cjs');
+const MAIN = 'broadsheet.cjs';
+const broadsheet = load(MAIN);
 if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') broadsheet.run();
 else {
   const writeCache = ({ file, script, stamp }) => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(stamp), script.createCachedData()]));
   // The main bundle's cache is taken after the article's runs (see warmUp); the others' at the
   // end, after the runs that load them.
-  broadsheet.warmUp(() => writeCache(compiled.get('broadsheet.cjs'))).then(() => {
-    for (const [name, bundle] of compiled) if (name !== 'broadsheet.cjs') writeCache(bundle);
+  broadsheet.warmUp(() => writeCache(compiled.get(MAIN))).then(() => {
+    for (const [name, bundle] of compiled) if (name !== MAIN) writeCache(bundle);
   });
 }

@@ -107,14 +107,7 @@ export function countText(text: string): number {
 const LETTER = 1;
 const JOINER = 2;
 /** What each character below U+0250 is to WORD: a letter or digit, a joiner, or neither (0). */
-const LATIN_KINDS = latinKinds();
-
-function latinKinds(): Uint8Array {
-  // A loop, not Uint8Array.map: this runs at every start, where a callback per entry costs more.
-  const kinds = new Uint8Array(0x250);
-  for (let c = 0; c < kinds.length; c++) kinds[c] = isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0;
-  return kinds;
-}
+const LATIN_KINDS = new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0));
 
 /**
  * Where countLatinWords is after a character: outside a word (0), after a letter or digit (1),
