@@ -2,11 +2,12 @@
  * End to end: the built bin, spawned in a clean environment, compared whole with golden files.
  * `UPDATE_GOLDEN=1 npm test` rewrites the golden files after an intended change.
  */
-import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, FIXTURES, ROOT, cleanEnv, expectGolden, fixture, runBin } from './helpers.js';
+import { BIN, FIXTURES, ROOT, cleanEnv, expectGolden, fixture, runBin, type Run } from './helpers.js';
 import { widestLine } from './measure.js';
 
 const ARTICLE = readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8');
@@ -154,6 +155,51 @@ describe('errors', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
   });
+});
+
+describe('a long document written as it is rendered', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'broadsheet-e2e-long-'));
+
+  // The time limit runs a step again when the process got too little of a core to use it; one
+  // that had written part of the document must not write it twice (nor give up half-way). A
+  // reader that waits (less) must not use the time limit up either.
+  it('is printed once, whole, when the process is stopped or its reader waits longer than its time limit', async () => {
+    const long = join(dir, 'long.md');
+    // ~3 MB of text out: three chunks (output.ts), ~0.5 s of rendering after the first is
+    // written; a time limit of ~6.3 s (guard.ts).
+    writeFileSync(long, `${ARTICLE}\n`.repeat(500));
+    const args = [long, '-f', 'text', '-w', '72'];
+    const file = join(dir, 'long.txt');
+    const fd = openSync(file, 'w');
+    const stopped = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(), stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    const waiting = spawn(process.execPath, [BIN, ...args], { env: cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // The pipe fills, and the bin waits to write, until the reader reads.
+    waiting.stdout.pause();
+    const [intoFile, intoPipe] = [stopped, waiting].map(
+      (child) =>
+        new Promise<Run>((resolve) => {
+          let [stdout, stderr] = ['', ''];
+          // Decoded as a stream: a chunk may end inside a character.
+          child.stdout?.setEncoding('utf8');
+          child.stdout?.on('data', (data) => (stdout += data));
+          child.stderr?.on('data', (data) => (stderr += data));
+          child.on('close', (status) => resolve({ status, stdout, stderr }));
+        }),
+    );
+    // Stopped while it renders its second chunk, as Ctrl-Z or a busy machine would: a little after
+    // its first is in the file (not while it writes it, outside the time limit).
+    while (statSync(file).size === 0) await sleep(2);
+    await sleep(50);
+    stopped.kill('SIGSTOP');
+    await sleep(7500);
+    stopped.kill('SIGCONT');
+    waiting.stdout.resume();
+    const whole = ok(args);
+    expect(await intoFile).toEqual({ status: 0, stdout: '', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(whole);
+    expect(await intoPipe).toEqual({ status: 0, stdout: whole, stderr: '' });
+  }, 30_000);
 });
 
 describe('the code cache', () => {

@@ -62,4 +62,18 @@ const rendered = await lib.renderDocument(markdown, { format: 'text' });
 console.log(JSON.stringify({ kind: rendered.kind, many: rendered.pieces.length > 1, same: lib.textOf(rendered) === (await lib.render(markdown)) }));`);
     expect(out).toEqual({ kind: 'pieces', many: true, same: true });
   });
+
+  it('gives text and ansi as UTF-8 chunks, rendered as they are asked for', () => {
+    const out = withLibrary(`
+const markdown = '# T\\n\\nOne “two” 字.\\n\\n## S\\n\\nThree.\\n';
+const same = [];
+for (const format of ['text', 'ansi']) {
+  const prepared = await lib.prepareDocument(markdown, { format });
+  const bytes = Buffer.concat(Array.from(lib.renderChunks(prepared, 8), (chunk) => Buffer.from(chunk)));
+  same.push(lib.isReaderFormat(prepared.request) && bytes.toString() === (await lib.render(markdown, { format })));
+}
+const json = await lib.prepareDocument(markdown, { format: 'json' });
+console.log(JSON.stringify({ same, json: lib.isReaderFormat(json.request) }));`);
+    expect(out).toEqual({ same: [true, true], json: false });
+  });
 });

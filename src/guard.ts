@@ -79,7 +79,8 @@ export function createGuard(limitMs: number, clock: Clock = processClock, run: (
 /** The global object the script runs against (not always ours: a test runner may sandbox us). */
 let scriptGlobal: Record<symbol, unknown> | undefined;
 
-function runWithTimeout(step: () => unknown, timeoutMs: number): unknown {
+/** Runs `step`, terminated by a watchdog thread after `timeoutMs` (exported for tests). */
+export function runWithTimeout(step: () => unknown, timeoutMs: number): unknown {
   const global = (scriptGlobal ??= new Script('globalThis').runInThisContext() as Record<symbol, unknown>);
   global[SLOT] = step;
   try {

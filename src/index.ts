@@ -6,7 +6,7 @@
 import { renderDocument, textOf, type MarkdownInput, type PipelineHooks } from './pipeline.js';
 import type { RenderRequest } from './request.js';
 
-export { renderDocument, renderParsed, textOf, type Rendered, type PipelineHooks, type MarkdownInput } from './pipeline.js';
+export { renderDocument, prepareDocument, renderParsed, renderChunks, isReaderFormat, textOf, type Rendered, type Prepared, type PipelineHooks, type MarkdownInput } from './pipeline.js';
 export { parseDocument, flatten, hasContent, sectionWords, type Document, type Section } from './document/tree.js';
 export { selectSections } from './document/select.js';
 export { readFrontMatter, splitFrontMatter, type FrontMatter, type Meta, type MetaValue } from './load/frontmatter.js';

@@ -6,6 +6,8 @@ import { fstatSync, statSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { BroadsheetError, formatError } from './errors.js';
 import type { When } from './options.js';
+import type { Guard } from './pipeline.js';
+import { mayHaveMore, utf8Chunks } from './utf8.js';
 
 /** Where text goes: a stream, or anything with a stream's write(data, callback) and 'error' event. */
 export interface Sink {
@@ -13,10 +15,8 @@ export interface Sink {
   on(event: 'error', listener: (error: Error) => void): unknown;
 }
 
-/** What is printed: text, bytes, or text in pieces (in order) that are never joined into one string to be written. */
-export type Printable = string | Uint8Array | readonly string[];
-
-const isPieces = (text: Printable): text is readonly string[] => Array.isArray(text);
+/** What is printed: text or bytes. */
+export type Printable = string | Uint8Array;
 
 export interface OutputIO {
   stdout: Sink;
@@ -31,15 +31,94 @@ export async function writeOutput(text: Printable, io: OutputIO, paging: When): 
   const pager = paging === 'never' || !io.stdoutIsTTY ? undefined : choosePager(io.env);
   // Lines are counted only for a terminal: in a pipe, 10 MB of output would cost ~20 ms for nothing.
   if (pager && (paging === 'always' || countLines(text) >= (io.rows || 24))) {
-    const paged = await runPager(pager, isPieces(text) ? text.join('') : text, io);
+    const paged = await runPager(pager, text, io);
     if (paged) return;
   }
   try {
     await writeStream(io.stdout, text);
   } catch (error) {
-    const { code, message } = error as NodeJS.ErrnoException;
-    const reason = code ? `${message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')} (${code})` : message;
-    throw new BroadsheetError('output-failed', `cannot write the output: ${reason}`);
+    throw outputFailed(error);
+  }
+}
+
+function outputFailed(error: unknown): BroadsheetError {
+  const { code, message } = error as NodeJS.ErrnoException;
+  const reason = code ? `${message.replace(/^[A-Z]+: /, '').replace(/, write$/, '')} (${code})` : message;
+  return new BroadsheetError('output-failed', `cannot write the output: ${reason}`);
+}
+
+/**
+ * Print a rendering that `render` makes a chunk at a time, as utf8Chunks makes them with
+ * `bufferBytes` (pipeline.ts's renderChunks), each chunk under `guard`. To a file, pipe or
+ * /dev/null it is written as it is made: a long document's strings die young and its text is
+ * never all held (10 MB: fewer, shorter young-generation collections, ~8% less peak memory), a
+ * reader sees its start at once, and `| head` stops the rendering. A terminal gets it whole, for
+ * the pager.
+ */
+export async function writeRendering(
+  render: (bufferBytes: number) => IterableIterator<Uint8Array>,
+  guard: Guard,
+  io: OutputIO,
+  paging: When,
+  bufferBytes = CHUNK_BYTES,
+): Promise<void> {
+  if (!(io.stdout instanceof DescriptorSink)) {
+    // The chunks are one reused buffer: each is copied.
+    const chunks = guard(() => Array.from(render(bufferBytes), (chunk) => Buffer.from(chunk)));
+    await writeOutput(Buffer.concat(chunks), io, paging);
+    return;
+  }
+  await writeAsRendered(() => render(bufferBytes), guard, io.stdout, bufferBytes);
+}
+
+/**
+ * A rendered chunk's size. Each is one guarded step, and a step starts a watchdog thread: at 10
+ * MB, 256 KB chunks (40 steps) were as slow as no chunks at all; 1 and 2 MB were ~3.5% faster,
+ * 4 MB ~1% (fresh memory costs: each page is faulted in once).
+ */
+const CHUNK_BYTES = 1 << 20;
+
+/**
+ * Each chunk is made under the guard and written outside it: time spent waiting for a reader (a
+ * full pipe into less) never counts against the time limit. A step the guard runs again (a busy
+ * machine, guard.ts) must not print twice: an attempt cut off part-way (`started` left true)
+ * renders again from the start and skips the chunks already written; one that ended but was
+ * reported as cut off (the watchdog fired as it returned) gives what it made (`made`).
+ */
+async function writeAsRendered(render: () => Iterator<Uint8Array>, guard: Guard, sink: DescriptorSink, bufferBytes: number): Promise<void> {
+  let chunks = render();
+  let written = 0;
+  let skip = 0;
+  let started = false;
+  let made: IteratorResult<Uint8Array> | undefined;
+  const next = (): IteratorResult<Uint8Array> => {
+    if (made) return made;
+    if (started) [chunks, skip] = [render(), written];
+    started = true;
+    let result = chunks.next();
+    for (; !result.done && skip > 0; skip--) result = chunks.next();
+    made = result;
+    started = false;
+    return result;
+  };
+  for (let result = guard(next); !result.done; result = guard(next)) {
+    made = undefined;
+    if (!(await wrote(() => sink.writeNow(result.value)))) return;
+    written++;
+    // A guarded step costs a watchdog thread (~1-2 ms at start-up): none to learn there is no more.
+    if (!mayHaveMore(result.value, bufferBytes)) break;
+  }
+  await wrote(() => sink.drained());
+}
+
+/** Whether `write` wrote: false when the reader has gone (`| head`), nothing more being wanted. */
+async function wrote(write: () => unknown): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return false;
+    throw outputFailed(error);
   }
 }
 
@@ -80,7 +159,6 @@ export function splitCommand(value: string): string[] {
 }
 
 function countLines(text: Printable): number {
-  if (isPieces(text)) return text.reduce((lines, piece) => lines + countLines(piece), 0);
   let lines = 0;
   if (typeof text === 'string') for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines++;
   else for (let at = text.indexOf(0x0a); at >= 0; at = text.indexOf(0x0a, at + 1)) lines++;
@@ -137,9 +215,7 @@ export function writeStream(stream: Sink, text: Printable): Promise<void> {
       if (error) onError(error as NodeJS.ErrnoException);
       else resolve();
     };
-    if (!isPieces(text)) stream.write(text, done);
-    else if (stream instanceof DescriptorSink) stream.writePieces(text, done);
-    else stream.write(text.join(''), done);
+    stream.write(text, done);
   });
 }
 
@@ -164,11 +240,15 @@ type WriteSync = (fd: number, data: Uint8Array, offset: number) => number;
 
 /**
  * Blocking writes to a descriptor, as Node itself writes to files and pipes on Linux. A
- * descriptor someone made non-blocking answers EAGAIN when full; the rest then goes through
- * `fallback` (process.stdout), which waits for the reader.
+ * descriptor someone made non-blocking answers EAGAIN when full; that and everything after it
+ * then goes through `fallback` (process.stdout), which waits for the reader.
  */
 export class DescriptorSink implements Sink {
   private readonly listeners: ((error: Error) => void)[] = [];
+  /** The fallback, once the descriptor was full. */
+  private rest?: Sink;
+  /** Settles when the fallback has written everything given to it. */
+  private flushed: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly fd: number,
@@ -183,63 +263,46 @@ export class DescriptorSink implements Sink {
     return this;
   }
 
+  /** Text is encoded a buffer at a time (utf8.ts), never whole. */
   write(data: string | Uint8Array, callback?: (error?: Error | null) => void): boolean {
-    return typeof data === 'string' ? this.writePieces([data], callback) : this.writeBytes(data, () => '', callback, true);
-  }
-
-  /**
-   * Text given in pieces, encoded into one buffer and written a buffer at a time: a long
-   * document is never joined into one string nor encoded whole (10 MB of text would first be
-   * copied into one string, then into 10 MB of fresh memory: ~0.3 s of a 10 MB render).
-   */
-  writePieces(pieces: readonly string[], callback?: (error?: Error | null) => void): boolean {
-    // Room for a surrogate pair (6 bytes at 3 a unit) at the least.
-    const buffer = Buffer.allocUnsafe(Math.max(8, this.bufferBytes));
-    let used = 0;
-    for (let k = 0; k < pieces.length; k++) {
-      const piece = pieces[k]!;
-      for (let from = 0; from < piece.length; ) {
-        // At most 3 bytes a UTF-16 unit: what fits is known before encoding.
-        let to = Math.min(from + Math.floor((buffer.length - used) / 3), piece.length);
-        // A surrogate pair stays in one buffer.
-        if (to < piece.length && isHighSurrogate(piece.charCodeAt(to - 1))) to--;
-        if (to <= from) {
-          const rest = () => piece.slice(from) + pieces.slice(k + 1).join('');
-          if (!this.writeBytes(buffer.subarray(0, used), rest, callback, false)) return false;
-          used = 0;
-          continue;
-        }
-        used += buffer.write(from === 0 && to === piece.length ? piece : piece.slice(from, to), used);
-        from = to;
-      }
-    }
-    return this.writeBytes(buffer.subarray(0, used), () => '', callback, true);
-  }
-
-  /**
-   * Writes every byte. When the descriptor is full, the rest of the bytes and `more()` (text not
-   * yet encoded) go to the fallback, which calls `callback` once it has written them; an error
-   * calls it at once; success calls it only for the `last` bytes of a write.
-   */
-  private writeBytes(bytes: Uint8Array, more: () => string, callback: ((error?: Error | null) => void) | undefined, last: boolean): boolean {
-    let at = 0;
     try {
-      while (at < bytes.length) at += this.write_(this.fd, bytes, at);
+      for (const chunk of typeof data === 'string' ? utf8Chunks([data], this.bufferBytes) : [data]) this.writeNow(chunk);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') {
-        const rest = this.fallback();
-        for (const listener of this.listeners) rest.on('error', listener);
-        // Copied: the bytes may be the sink's buffer, filled again after this.
-        rest.write(Buffer.concat([bytes.subarray(at), Buffer.from(more())]), callback);
-        return false;
-      }
       for (const listener of this.listeners) listener(error as Error);
       callback?.(error as Error);
       return false;
     }
-    if (last) callback?.(null);
+    this.drained().then(
+      () => callback?.(null),
+      (error: Error) => callback?.(error),
+    );
     return true;
   }
-}
 
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+  /**
+   * Writes every byte of `bytes` before returning, or hands a copy to the fallback once the
+   * descriptor was full; a failure (a full disk, a closed pipe) is thrown.
+   */
+  writeNow(bytes: Uint8Array): void {
+    let at = 0;
+    if (!this.rest) {
+      try {
+        while (at < bytes.length) at += this.write_(this.fd, bytes, at);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+        this.rest = this.fallback();
+        for (const listener of this.listeners) this.rest.on('error', listener);
+      }
+    }
+    // Copied: the bytes may be a buffer that is filled again after this.
+    const copy = Buffer.from(bytes.subarray(at));
+    const written = new Promise<void>((resolve, reject) => this.rest!.write(copy, (error) => (error ? reject(error) : resolve())));
+    this.flushed = Promise.all([this.flushed, written]).then(() => undefined);
+  }
+
+  /** Settles when everything given is written: at once, unless the fallback took some. */
+  drained(): Promise<void> {
+    return this.flushed;
+  }
+}

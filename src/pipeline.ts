@@ -10,10 +10,11 @@ import { loadKit, needsOf, type Kit, type Needs } from './kit.js';
 import { readFrontMatter } from './load/frontmatter.js';
 import { jsonArticle, type JsonArticle } from './render/json.js';
 import { renderMarkdown } from './render/markdown.js';
-import { renderTerminalPieces } from './render/terminal/index.js';
+import { renderTerminalPieces, terminalPieces } from './render/terminal/index.js';
 import { renderToc, renderTocMarkdown, tocEntries, type TocEntry } from './render/toc.js';
 import { completeRequest, type RenderRequest } from './request.js';
 import { safeJson } from './sanitize.js';
+import { utf8Chunks } from './utf8.js';
 
 /** Text to print, bytes (an extraction of the bytes that were read), or a value for JSON (which the caller stringifies). */
 export type Rendered =
@@ -37,10 +38,24 @@ export interface PipelineHooks {
   warn?: (message: string) => void;
 }
 
+/** A document parsed, its sections selected and what it needs loaded: ready to render. */
+export interface Prepared {
+  doc: Document;
+  selection: readonly Section[] | undefined;
+  request: RenderRequest;
+  kit: Kit;
+}
+
 export async function renderDocument(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Rendered> {
+  const { doc, selection, request: complete, kit } = await prepareDocument(markdown, request, hooks);
+  return (hooks.guard ?? unguarded)(() => renderParsed(doc, selection, complete, kit));
+}
+
+/** Every step but rendering (parse, select, load): the CLI renders as it writes (output.ts). */
+export async function prepareDocument(markdown: MarkdownInput, request: Partial<RenderRequest> = {}, hooks: PipelineHooks = {}): Promise<Prepared> {
   const { text, bytes } = typeof markdown === 'string' ? { text: markdown, bytes: undefined } : markdown;
   const complete = completeRequest(request);
-  const guard: Guard = hooks.guard ?? ((step) => step());
+  const guard = hooks.guard ?? unguarded;
   // Extraction as Markdown needs headings and source ranges only: inline markup is not lexed.
   const inline = !(complete.format === 'markdown' && !complete.toc);
   // Front matter first: a block with more than `key: value` lines loads the YAML parser.
@@ -55,8 +70,10 @@ export async function renderDocument(markdown: MarkdownInput, request: Partial<R
   });
   // ...then, from the document as a reader sees it, what rendering needs.
   const kit = await (hooks.loadKit ?? loadKit)(needs);
-  return guard(() => renderParsed(doc, selection, complete, kit));
+  return { doc, selection, request: complete, kit };
 }
+
+const unguarded: Guard = (step) => step();
 
 /** Render a parsed document with a loaded kit: synchronous and pure. */
 export function renderParsed(doc: Document, selection: readonly Section[] | undefined, request: RenderRequest, kit: Kit): Rendered {
@@ -75,6 +92,17 @@ export function renderParsed(doc: Document, selection: readonly Section[] | unde
     default:
       return { kind: 'pieces', pieces: renderTerminalPieces(doc, request, kit, selection) };
   }
+}
+
+/** The reader's formats (text, ansi): renderParsed gives them in pieces, renderChunks in chunks. */
+export const isReaderFormat = (request: RenderRequest): boolean => !request.toc && request.format !== 'markdown' && request.format !== 'json';
+
+/**
+ * A reader's format (isReaderFormat) as UTF-8, a chunk at a time, each rendered when it is asked
+ * for: every chunk is the same reused buffer (utf8.ts).
+ */
+export function renderChunks({ doc, selection, request, kit }: Prepared, bufferBytes?: number): Generator<Uint8Array, void, undefined> {
+  return utf8Chunks(terminalPieces(doc, request, kit, selection), bufferBytes);
 }
 
 /** A rendering as the text broadsheet prints (JSON stringified). */

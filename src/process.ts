@@ -8,7 +8,7 @@ import { main, type IO } from './cli/main.js';
 import type { Stdin, StdinKind } from './load/source.js';
 import { formatError } from './errors.js';
 import { backgroundFromOsc11 } from './options.js';
-import { descriptorStdout } from './output.js';
+import { DescriptorSink, descriptorStdout } from './output.js';
 
 declare const BROADSHEET_VERSION: string | undefined;
 
@@ -83,9 +83,11 @@ export function allWritten(streams: Iterable<{ writableLength: number }>): boole
 export async function warmUp(startUpDone: () => void = () => {}): Promise<void> {
   const { Writable } = await import('node:stream');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
+  // As into a pipe or file (output.ts writes to the descriptor as it renders), but nowhere.
+  const descriptor = new DescriptorSink(-1, () => sink, (_fd, bytes, offset) => bytes.length - offset);
   const stdin: Stdin = { kind: 'null', chunks: async function* () {} };
   for (const argv of [['--format', 'text'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc']]) {
-    await main({ ...processIO(argv), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
+    await main({ ...processIO(argv), stdin, stdout: descriptor, stderr: sink, stdoutIsTTY: false });
   }
   startUpDone();
   // What READMEs use and the article does not: the lazy bundles for HTML, entities, emoji,

@@ -11,8 +11,8 @@ import { listArticles, userStore, type Library } from '../load/store.js';
 import { loadKit } from '../kit.js';
 import { listedArticles, renderList } from '../render/list.js';
 import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../options.js';
-import { writeOutput, type Printable, type Sink } from '../output.js';
-import { renderDocument, type Rendered } from '../pipeline.js';
+import { writeOutput, writeRendering, type Printable, type Sink } from '../output.js';
+import { isReaderFormat, prepareDocument, renderChunks, renderParsed, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
 import { configPath, withConfig } from './config.js';
 import { runImport } from './import-command.js';
@@ -94,8 +94,11 @@ export async function main(io: IO): Promise<number> {
     // A stored article is an article: its header shows its length and reading time.
     const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
     const warn = (message: string) => io.stderr.write(formatError(`${source.name}: ${message}`));
-    const rendered = await renderDocument(source, request, { guard: createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length)), warn });
-    await writeOutput(printable(rendered), io, options.paging);
+    const guard = createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length));
+    const prepared = await prepareDocument(source, request, { guard, warn });
+    // The reader's formats are written as they are rendered (output.ts); the others whole.
+    if (isReaderFormat(prepared.request)) await writeRendering((bufferBytes) => renderChunks(prepared, bufferBytes), guard, io, options.paging);
+    else await writeOutput(printable(guard(() => renderParsed(prepared.doc, prepared.selection, prepared.request, prepared.kit))), io, options.paging);
     return EXIT.ok;
   } catch (error) {
     io.stderr.write(formatError(describe(error)));
@@ -125,7 +128,7 @@ function checkRenderable(source: Source, options: Options): void {
 
 function printable(rendered: Rendered): Printable {
   if (rendered.kind === 'json') return safeJson(rendered.value);
-  if (rendered.kind === 'pieces') return rendered.pieces;
+  if (rendered.kind === 'pieces') return rendered.pieces.join('');
   return rendered.kind === 'bytes' ? rendered.bytes : rendered.text;
 }
 
