@@ -73,7 +73,9 @@ for (const format of ['text', 'ansi']) {
   same.push(lib.isReaderFormat(prepared.request) && bytes.toString() === (await lib.render(markdown, { format })));
 }
 const json = await lib.prepareDocument(markdown, { format: 'json' });
-console.log(JSON.stringify({ same, json: lib.isReaderFormat(json.request) }));`);
-    expect(out).toEqual({ same: [true, true], json: false });
+let refused = '';
+try { lib.renderChunks(json); } catch (error) { refused = error.message; }
+console.log(JSON.stringify({ same, json: lib.isReaderFormat(json.request), refused }));`);
+    expect(out).toEqual({ same: [true, true], json: false, refused: 'renderChunks renders text and ansi, not json: renderParsed renders it' });
   });
 });

@@ -238,6 +238,17 @@ describe('writeRendering', () => {
     await expect(failure).rejects.toThrow('cannot write the output: no space left on device (ENOSPC)');
   });
 
+  it('ends quietly when the reader of a full non-blocking descriptor leaves (EPIPE from the fallback)', async () => {
+    // The fallback fails as process.stdout does: the write's callback and an 'error' event.
+    const gone = new Writable({ write: (_chunk, _encoding, done) => setImmediate(() => done(Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }))) });
+    let writes = 0;
+    const sink = new DescriptorSink(1, () => gone, (_fd, data, offset) => {
+      if (++writes > 1) throw Object.assign(new Error('EAGAIN'), { code: 'EAGAIN' });
+      return data.length - offset;
+    });
+    await expect(writeRendering(chunks(), unguarded, io(sink), 'never', 64)).resolves.toBeUndefined();
+  });
+
   it('runs no step after a chunk that cannot have more after it', async () => {
     let steps = 0;
     const out = descriptor();

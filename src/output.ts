@@ -293,6 +293,9 @@ export class DescriptorSink implements Sink {
         if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
         this.rest = this.fallback();
         for (const listener of this.listeners) this.rest.on('error', listener);
+        // Its failures reach drained() through each write's callback; a stream's 'error' event
+        // with no listener would end the process (a reader that left: EPIPE).
+        this.rest.on('error', () => {});
       }
     }
     // Copied: the bytes may be a buffer that is filled again after this.

@@ -99,9 +99,11 @@ export const isReaderFormat = (request: RenderRequest): boolean => !request.toc 
 
 /**
  * A reader's format (isReaderFormat) as UTF-8, a chunk at a time, each rendered when it is asked
- * for: every chunk is the same reused buffer (utf8.ts).
+ * for. Every chunk is the same reused buffer (utf8.ts): write or copy it before asking for the
+ * next.
  */
 export function renderChunks({ doc, selection, request, kit }: Prepared, bufferBytes?: number): Generator<Uint8Array, void, undefined> {
+  if (!isReaderFormat(request)) throw new TypeError(`renderChunks renders text and ansi, not ${request.toc ? 'a table of contents' : request.format}: renderParsed renders it`);
   return utf8Chunks(terminalPieces(doc, request, kit, selection), bufferBytes);
 }
 
