@@ -105,7 +105,7 @@ async function writeAsRendered(render: () => Iterator<Uint8Array>, guard: Guard,
     made = undefined;
     if (!(await wrote(() => sink.writeNow(result.value)))) return;
     written++;
-    // A guarded step costs a watchdog thread (~1-2 ms at start-up): none to learn there is no more.
+    // Each guarded step starts a watchdog thread: none just to learn that there is no more.
     if (!mayHaveMore(result.value, bufferBytes)) break;
   }
   await wrote(() => sink.drained());
