@@ -3,20 +3,13 @@
  * copied into 10 MB of fresh memory first), and its pieces can die as soon as they are encoded.
  */
 
-/** A short text's first buffer: the article's text and ansi fit in it. */
-const FIRST_BYTES = 1 << 14;
-
 /**
- * `pieces`, in order, encoded into one reused buffer: each chunk is the buffer's filled part,
- * valid until the next one is asked for. The buffer starts small and grows (4 times at a time)
- * to `bufferBytes` before any chunk is given but the last: memory outside the heap hastens the
- * young generation's collections (a 1 MB buffer for the article's 6 KB of text cost a ~3 ms one),
- * and a short text is still one chunk.
+ * `pieces`, in order, encoded into one reused buffer of `bufferBytes`: each chunk is the buffer's
+ * filled part, valid until the next one is asked for.
  */
 export function* utf8Chunks(pieces: Iterable<string>, bufferBytes = 1 << 18): Generator<Uint8Array, void, undefined> {
   // Room for a surrogate pair (6 bytes at 3 a unit) at the least.
-  const most = Math.max(8, bufferBytes);
-  let buffer = Buffer.allocUnsafe(Math.min(most, FIRST_BYTES));
+  const buffer = Buffer.allocUnsafe(Math.max(8, bufferBytes));
   let used = 0;
   for (const piece of pieces) {
     for (let from = 0; from < piece.length; ) {
@@ -27,10 +20,6 @@ export function* utf8Chunks(pieces: Iterable<string>, bufferBytes = 1 << 18): Ge
       if (to > from) {
         used += buffer.write(from === 0 && to === piece.length ? piece : piece.slice(from, to), used);
         from = to;
-      } else if (buffer.length < most) {
-        const larger = Buffer.allocUnsafe(Math.min(most, buffer.length * 4));
-        buffer.copy(larger, 0, 0, used);
-        buffer = larger;
       } else {
         yield buffer.subarray(0, used);
         used = 0;
