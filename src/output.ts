@@ -72,9 +72,10 @@ export async function writeRendering(
 }
 
 /**
- * A rendered chunk's size. Each is one guarded step, and a step starts a watchdog thread: at 10
- * MB, 256 KB chunks (40 steps) were as slow as no chunks at all; 1 and 2 MB were ~3.5% faster,
- * 4 MB ~1% (fresh memory costs: each page is faulted in once).
+ * A rendered chunk's size. Each is one guarded step, and a step starts a watchdog thread. At 10
+ * MB, in one run of 13 alternations: 256 KB chunks (40 steps) were as fast as no chunks at all,
+ * 1 and 2 MB the fastest (0.97 of that), 4 MB 0.99 (each page of a larger buffer is faulted in
+ * once). A quieter run later put 1 MB at 0.98.
  */
 const CHUNK_BYTES = 1 << 20;
 
