@@ -189,7 +189,7 @@ describe('a long document written as it is rendered', () => {
     );
     // Stopped while it renders its second chunk, as Ctrl-Z or a busy machine would: a little after
     // its first is in the file (not while it writes it, outside the time limit).
-    while (statSync(file).size === 0) await sleep(2);
+    while (statSync(file).size === 0 && stopped.exitCode === null) await sleep(2);
     await sleep(50);
     stopped.kill('SIGSTOP');
     await sleep(7500);
