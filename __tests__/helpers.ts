@@ -4,6 +4,7 @@ import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'broadsheet.cjs');
@@ -126,3 +127,6 @@ export async function runMain(args: string[], options: { env?: Record<string, st
   });
   return { stdout: stdout.text, stderr: stderr.text, status, bytes: stdout.bytes };
 }
+
+/** Text with characters of one to four bytes, a surrogate pair among them, in pieces of any size (for UTF-8 encoders). */
+export const textPieces = fc.array(fc.array(fc.constantFrom('a', ' ', '\n', 'é', '“', '字', '😀', '\u0301')).map((chars) => chars.join('')), { maxLength: 12 });

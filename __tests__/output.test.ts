@@ -9,7 +9,7 @@ import { DescriptorSink, choosePager, splitCommand, writeOutput, writeRendering,
 import { prepareDocument, renderChunks, renderDocument, textOf, type Guard } from '../src/pipeline.js';
 import { allWritten } from '../src/process.js';
 import { utf8Chunks } from '../src/utf8.js';
-import { ROOT } from './helpers.js';
+import { ROOT, textPieces } from './helpers.js';
 
 describe('choosePager', () => {
   it('defaults to less -R -F', () => {
@@ -89,12 +89,9 @@ describe('DescriptorSink', () => {
     expect(fallback).toBe('efgh');
   });
 
-  // Text with characters of one to four bytes, a surrogate pair among them, in pieces of any size.
-  const pieces = fc.array(fc.array(fc.constantFrom('a', ' ', '\n', 'é', '“', '字', '😀', '\u0301')).map((chars) => chars.join('')), { maxLength: 12 });
-
   it('writes text encoded a buffer at a time, as the whole text would be', async () => {
     await fc.assert(
-      fc.asyncProperty(pieces, fc.integer({ min: 1, max: 40 }), async (parts, bufferBytes) => {
+      fc.asyncProperty(textPieces, fc.integer({ min: 1, max: 40 }), async (parts, bufferBytes) => {
         const writes: Buffer[] = [];
         const sink = new DescriptorSink(1, noFallback, (_fd, data, offset) => {
           writes.push(Buffer.from(data.subarray(offset)));
@@ -109,7 +106,7 @@ describe('DescriptorSink', () => {
 
   it('hands the rest of the text to the fallback when the descriptor fills in the middle', async () => {
     await fc.assert(
-      fc.asyncProperty(pieces, fc.integer({ min: 8, max: 40 }), fc.integer({ min: 0, max: 60 }), async (parts, bufferBytes, room) => {
+      fc.asyncProperty(textPieces, fc.integer({ min: 8, max: 40 }), fc.integer({ min: 0, max: 60 }), async (parts, bufferBytes, room) => {
         const written: number[] = [];
         const rest = new PassThrough();
         const fallback: Buffer[] = [];

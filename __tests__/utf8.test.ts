@@ -1,13 +1,11 @@
 import fc from 'fast-check';
 import { mayHaveMore, utf8Chunks } from '../src/utf8.js';
-
-// Text with characters of one to four bytes, a surrogate pair among them, in pieces of any size.
-const pieces = fc.array(fc.array(fc.constantFrom('a', ' ', '\n', 'é', '“', '字', '😀', '\u0301')).map((chars) => chars.join('')), { maxLength: 12 });
+import { textPieces } from './helpers.js';
 
 describe('utf8Chunks', () => {
   it('encodes pieces as their joined text, in chunks no larger than the buffer, never splitting a character', () => {
     fc.assert(
-      fc.property(pieces, fc.integer({ min: 1, max: 40 }), (parts, bufferBytes) => {
+      fc.property(textPieces, fc.integer({ min: 1, max: 40 }), (parts, bufferBytes) => {
         // Each chunk is the same reused buffer: copied as it comes.
         const chunks = Array.from(utf8Chunks(parts, bufferBytes), (chunk) => Buffer.from(chunk));
         expect(Buffer.concat(chunks).toString()).toBe(parts.join(''));
