@@ -10,7 +10,7 @@ import { loadDecoders } from '../src/document/transform.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
 import { fastWidth, isMeasurable, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
-import { clusters, stripMarkers } from '../src/layout/styled.js';
+import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, clusters, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
 import { completeRequest, type RenderRequest } from '../src/request.js';
@@ -120,6 +120,36 @@ describe('text of one code point per cluster', () => {
         // The layout reads its own markers (control characters a document cannot contain) as nothing.
         expect(full.columns(text)).toBe(stringWidth(stripMarkers(text)));
         if (isSingleCodePoints(text)) expect(clusters(text, false)).toEqual(Array.from(text));
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 3000) },
+    );
+  });
+});
+
+describe('width 0 (each paragraph on one line)', () => {
+  /** The rule as first written, a character at a time: spaces collapse outside kept runs, markers go, lines lose trailing spaces. */
+  function oneLineReference(text: string): string {
+    let out = '';
+    let keep = false;
+    for (const c of text) {
+      if (c === KEEP_START) keep = true;
+      else if (c === KEEP_END) keep = false;
+      else if (c === ' ' && !keep && (out === '' || out.endsWith(' ') || out.endsWith('\n'))) continue;
+      else out += c;
+    }
+    return stripMarkers(out)
+      .split('\n')
+      .map((line) => line.replace(/ +$/, ''))
+      .join('\n');
+  }
+
+  it('collapses spaces outside kept runs and drops the markers, as the rule says', () => {
+    expect(fast.wrap(` a  ${KEEP_START}b  c${KEEP_END}  d ${ATOM_START}e${ATOM_END}\n  f  `, 0)).toBe('a b  c d e\nf');
+    const pool = fc.constantFrom(' ', '  ', '\n', 'a', 'bc', '中', '😀', KEEP_START, KEEP_END, ATOM_START, ATOM_END, '\u001B[1m', '\u001B[22m', '\t');
+    fc.assert(
+      fc.property(fc.array(pool, { maxLength: 24 }).map((parts) => parts.join('')), (text) => {
+        expect(fast.wrap(text, 0)).toBe(oneLineReference(text));
+        expect(full.wrap(text, 0)).toBe(oneLineReference(text));
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 3000) },
     );
