@@ -1,7 +1,10 @@
 import { parseDocument } from '../src/document/tree.js';
 import fc from 'fast-check';
 import { blockPieces, renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
-import { distribute, longestWord } from '../src/render/terminal/table.js';
+import { distribute, isBareCell, longestWord } from '../src/render/terminal/table.js';
+import { stripEscapes } from '../src/layout/ansi.js';
+import { isSimple } from '../src/layout/measure.js';
+import { stripMarkers } from '../src/layout/styled.js';
 import { Layout, trimLines } from '../src/layout/layout.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { fixture, stripOwnEscapes } from './helpers.js';
@@ -190,6 +193,27 @@ describe('table columns', () => {
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
     );
+  });
+
+  it('take a bare cell (printable ASCII, single spaces, none at its ends) as it is, as the layout would give it back', () => {
+    const fast = new Layout();
+    const full = new Layout(unicodeLayout);
+    const cell = fc.array(fc.constantFrom('a', 'Zz', '9', ' ', '  ', '-', '`', '\u00A0', 'é', '\u2126', '中', '\u0002', '\u0004', '\u001B[1m', '\t', '\n'), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(cell, (text) => {
+        if (!isBareCell(text)) return;
+        for (const layout of [fast, full]) {
+          expect(layout.wrap(text, 0)).toBe(text);
+          expect(layout.widest(text)).toBe(text.length);
+        }
+        expect(stripMarkers(stripEscapes(text))).toBe(text);
+        expect(isSimple(text)).toBe(true);
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
+    );
+    // What is not bare goes the long way: runs of spaces, spaces at an end, markers, codes, NFC changes (the ohm sign).
+    for (const text of ['a  b', ' a', 'a ', 'a\u0004b', '\u001B[1ma', 'é', '\u2126', 'a\tb']) expect(isBareCell(text)).toBe(false);
+    expect(isBareCell('a b-c `d`')).toBe(true);
   });
 
   it('keep at least their longest word and share the rest by the text left to fit', () => {
