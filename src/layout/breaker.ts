@@ -194,7 +194,7 @@ function endWord(text: string, start: number, at: number, spaces: number, column
       p += Math.max(1, escapeLength(text, p)) - 1;
       continue;
     }
-    if (before >= 0 && isHyphen(text.charCodeAt(last)) && LETTER.test(text[before]!) && LETTER.test(text[p]!) && visibleAfter(text, p + 1, at)) {
+    if (before >= 0 && isHyphen(text.charCodeAt(last)) && LETTER().test(text[before]!) && LETTER().test(text[p]!) && visibleAfter(text, p + 1, at)) {
       pushWord(from, p, from === start ? spaces : 0, pieceColumns);
       from = p;
       pieceColumns = 0;
@@ -495,10 +495,12 @@ function breakBetween(a: string, b: string, beforeA: string | undefined, afterB:
   if (NO_BREAK_AFTER.has(a) || NO_BREAK_BEFORE.has(b)) return false;
   if (CJK.test(a) || CJK.test(b)) return true;
   // After a hyphen or dash between letters: well-known, never inside numbers or at a word's edge.
-  return HYPHENS.includes(a) && beforeA !== undefined && LETTER.test(beforeA) && LETTER.test(b) && afterB !== undefined;
+  return HYPHENS.includes(a) && beforeA !== undefined && LETTER().test(beforeA) && LETTER().test(b) && afterB !== undefined;
 }
 
-const LETTER = /^\p{L}/u;
+let letter: RegExp | undefined;
+/** Made on first use (see measure.ts's CLUSTERING). */
+const LETTER = (): RegExp => (letter ??= /^\p{L}/u);
 /** Han, kana, CJK punctuation and full-width forms: text that breaks between characters. */
 const CJK = /[\u2E80-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
 /** Kinsoku: characters that never start a line... */

@@ -32,12 +32,14 @@ export function isSimpleLines(text: string): boolean {
  * East Asian Width says: string-width's own answer (its Intl.Segmenter and emoji tables cost
  * ~80 ms to load), checked for every code point, beside every kind of neighbour, by a test.
  */
-const CLUSTERING =
-  /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u;
+let clustering: RegExp | undefined;
+/** Made on first use, as EMOJI_WITH_SELECTOR: each regular expression with Unicode classes took ~0.3 ms of every start-up to parse when it was made at load, and Latin text never asks. */
+const CLUSTERING = (): RegExp =>
+  (clustering ??= /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u);
 
 /** Text of one code point per cluster (see CLUSTERING): measured here, without string-width. */
 export function isSingleCodePoints(text: string): boolean {
-  return !CLUSTERING.test(text);
+  return !CLUSTERING().test(text);
 }
 
 /**
@@ -47,7 +49,8 @@ export function isSingleCodePoints(text: string): boolean {
  * character before it and adds nothing (a stray one after a letter is common too). Checked for
  * every character followed by each selector by a test.
  */
-const EMOJI_WITH_SELECTOR = /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu;
+let emojiWithSelector: RegExp | undefined;
+const EMOJI_WITH_SELECTOR = (): RegExp => (emojiWithSelector ??= /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu);
 /** Variation selectors and tabs: no columns of their own (string-width ignores tabs by design). */
 const ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/g;
 const HAS_ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/;
@@ -60,7 +63,7 @@ export function isMeasurable(text: string): boolean {
 /** Whether text has a character of CLUSTERING, tabs and selectors (`zeroWidth`: it has some) aside. */
 function hasClustering(text: string, zeroWidth: boolean): boolean {
   // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
-  return CLUSTERING.test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text);
+  return CLUSTERING().test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text);
 }
 
 /** Columns of text that is simple or single code points (and emoji with the selector); undefined for text that needs string-width. */
@@ -71,7 +74,7 @@ export function fastWidth(text: string): number | undefined {
   if (!zeroWidth) return widthOf(text);
   let width = 0;
   let last = 0;
-  for (const match of text.matchAll(EMOJI_WITH_SELECTOR)) {
+  for (const match of text.matchAll(EMOJI_WITH_SELECTOR())) {
     width += widthOf(text.slice(last, match.index)) + 2;
     last = match.index + match[0].length;
   }
