@@ -106,13 +106,45 @@ export function countText(text: string): number {
   return countLatinWords(text) ?? text.match(WORD())?.length ?? 0;
 }
 
+/** Characters of Latin text counted by LATIN_WORD so far, and how many it counts before the loop takes over. */
+let countedByPattern = 0;
+const PATTERN_BUDGET = 1 << 18;
+
+/**
+ * WORD's count for Latin text (see countLatinLoop), undefined for any other. The first 256 KB
+ * of a run are counted by LATIN_WORD, a regular expression: a short document is counted before
+ * countLatinLoop would leave V8's interpreter, which reads ~80 ns a character (2 ms of the
+ * article's 100 ms start-up). After that the loop is compiled, and faster than a call per word.
+ */
+function countLatinWords(text: string): number | undefined {
+  if (countedByPattern > PATTERN_BUDGET) return countLatinLoop(text);
+  if (!LATIN_ONLY.test(text)) return undefined;
+  countedByPattern += text.length;
+  return countLatinPattern(text);
+}
+
+/** The blocks countLatinLoop reads: below U+0250, and General Punctuation. */
+// eslint-disable-next-line no-control-regex -- every character below U+0250 is read by the loop, controls too
+const LATIN_ONLY = /^[\u0000-\u024F\u2000-\u206F]*$/;
+/** A run of letters and digits below U+0250 (see isLatinLetterOrDigit) and its joined runs: a word as countLatinLoop counts one. */
+const LATIN_LETTERS = '0-9A-Za-z\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F';
+const LATIN_WORD = new RegExp(`[${LATIN_LETTERS}]+(?:['.\\-\u2019][${LATIN_LETTERS}]+)*`, 'g');
+
+/** countLatinLoop's count for text it reads (LATIN_ONLY), a test() a word: no array of matches. */
+export function countLatinPattern(text: string): number {
+  LATIN_WORD.lastIndex = 0;
+  let words = 0;
+  while (LATIN_WORD.test(text)) words++;
+  return words;
+}
+
 const LETTER = 1;
 const JOINER = 2;
 /** What each character below U+0250 is to WORD: a letter or digit, a joiner, or neither (0). */
 const LATIN_KINDS = new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0));
 
 /**
- * Where countLatinWords is after a character: outside a word (0), after a letter or digit (1),
+ * Where countLatinLoop is after a character: outside a word (0), after a letter or digit (1),
  * or after a joiner that follows one (2). STEPS[state << 2 | kind] is the next state, plus 4
  * when the character starts a word: a letter or digit outside a word (after a joiner that
  * follows one, it continues the word).
@@ -121,13 +153,13 @@ const STEPS = new Uint8Array([0, 1 | 4, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0]);
 
 /**
  * WORD's count for Latin text (ASCII, Latin-1, Latin Extended-A and B, General Punctuation such
- * as curly quotes and dashes), without building an array of matches: word counts run over every
+ * as curly quotes and dashes), a character at a time, without building an array of matches: word counts run over every
  * text token, and WORD's Unicode classes cost ~0.5 ms to compile on first use. A letter or digit
  * starts a word unless it follows another, or a joiner that follows one. Undefined at the first
  * character outside those blocks: WORD decides then (a test checks every character inside them).
  * One table step a character, no branches on the state: this loop reads a document's every word.
  */
-function countLatinWords(text: string): number | undefined {
+export function countLatinLoop(text: string): number | undefined {
   let words = 0;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
