@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decode } from '../src/load/decode.js';
+import fc from 'fast-check';
+import { decode, validUtf8 } from '../src/load/decode.js';
 import { MAX_BYTES, readFileBytes, readStreamBytes } from '../src/load/read.js';
 import { loadSource, type Stdin, type StdinKind } from '../src/load/source.js';
 import { DEFAULT_ARTICLE, findArticle, listArticles, userStore } from '../src/load/store.js';
@@ -137,6 +138,29 @@ describe('decode', () => {
     expect(decode(new Uint8Array([...bytes('caf'), 0xe9, ...bytes(' au lait, latin-1 style')]), 'f')).toBe('café au lait, latin-1 style');
     expect(decode(new Uint8Array([...bytes('naïve '), 0xe9, ...bytes(' café')]), 'f')).toBe('naïve \uFFFD café');
     expect(decode(new Uint8Array([0x93, ...bytes('quoted'), 0x94, 0x20, 0x80]), 'f')).toBe('“quoted” €');
+  });
+
+  it('takes as UTF-8 exactly what a fatal TextDecoder takes, and gives its text', () => {
+    const piece = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 6 }).map((text) => [...bytes(text)]),
+      fc.constantFrom([0xef, 0xbb, 0xbf], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0xf0, 0x9f, 0x98], [0xc3], [0x80], [0xff]),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const input = new Uint8Array(pieces.flat());
+        let expected: string | undefined;
+        try {
+          expected = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(input);
+        } catch {
+          expected = undefined;
+        }
+        expect(validUtf8(input)).toBe(expected);
+        // A view into a larger buffer reads only its own bytes.
+        const framed = new Uint8Array([0x41, ...input, 0xff]).subarray(1, input.length + 1);
+        expect(validUtf8(framed)).toBe(expected);
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 3000) },
+    );
   });
 
   it('refuses binaries: a NUL byte, or mostly invalid UTF-8', () => {

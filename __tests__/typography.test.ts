@@ -5,11 +5,23 @@
  */
 import { render } from '../src/index.js';
 import { backgroundFromColorFgBg, backgroundFromOsc11, resolveOptions, withDefaults, type Flags, type Surroundings } from '../src/options.js';
-import { smarten } from '../src/render/smart.js';
+import { isWordChar, smarten } from '../src/render/smart.js';
 import { DARK, LIGHT } from '../src/theme/palette.js';
 import { expectGolden, runMain, stripOwnEscapes } from './helpers.js';
 
 describe('typographic punctuation', () => {
+  it('takes a letter or digit before an apostrophe as the Unicode classes do, ASCII answered without them', () => {
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const c = String.fromCharCode(code);
+      if (isWordChar(c) !== /[\p{L}\p{N}]/u.test(c)) wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(isWordChar('😀')).toBe(false);
+    expect(isWordChar('𝐀')).toBe(true);
+    expect(isWordChar('')).toBe(false);
+  });
+
   it.each([
     ["'new era'", '‘new era’'],
     ['"x"', '“x”'],

@@ -5,7 +5,6 @@
  * ignored by construction.
  */
 import type { Token, Tokens } from 'marked';
-import GithubSlugger from 'github-slugger';
 import { metaText, splitFrontMatter, type FrontMatter, type Meta } from '../load/frontmatter.js';
 import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
@@ -14,6 +13,7 @@ import { allTokens, lex } from './parse.js';
 import { anyDecoder, decodeMeta, decodersNeeded, mayTransform, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
+import { Slugs } from './slugs.js';
 
 export interface Section {
   /** `0` for the lead, else `1`, `2`, `2.1`... */
@@ -160,7 +160,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
     children: [],
   };
 
-  const slugger = new GithubSlugger();
+  const slugger = new Slugs();
   const roots: Section[] = [];
   const stack: { section: Section; rank: number }[] = [];
   let current = lead;

@@ -6,6 +6,7 @@
  * Line breaks are only ever replaced one for one, so line N of the text is line N of the bytes
  * (render/markdown.ts relies on it to extract sections byte for byte).
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { BroadsheetError } from '../errors.js';
 import { binary, SNIFF_BYTES } from './read.js';
 
@@ -55,13 +56,16 @@ function decoderFor(label: string, typed: string): { decode: (bytes: Uint8Array)
   }
 }
 
-/** The text of well-formed UTF-8, undefined for anything else: checked natively, which is most documents' whole check. */
-function validUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+/**
+ * The text of well-formed UTF-8 (a leading BOM dropped, as TextDecoder drops it), undefined for
+ * anything else: checked natively, which is most documents' whole check. Buffer's check and
+ * decoder, not a fatal TextDecoder: the same answer, without making a decoder (~0.2 ms of a
+ * start-up).
+ */
+export function validUtf8(bytes: Uint8Array): string | undefined {
+  if (!isUtf8(bytes)) return undefined;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** More well-formed multi-byte UTF-8 sequences than bytes that fit none. */

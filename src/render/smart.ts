@@ -46,6 +46,9 @@ function opens(previous: string): boolean {
   return previous === '' || /[\s([{\u2014\u2013\-‘“/]/.test(previous);
 }
 
-function isWordChar(c: string): boolean {
+/** A letter or digit. ASCII is answered without the Unicode pattern, which costs ~0.3 ms to make on its first use. */
+export function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (c.length === 1 && code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
   return /[\p{L}\p{N}]/u.test(c);
 }
