@@ -141,7 +141,7 @@ export function countLatinPattern(text: string): number {
 const LETTER = 1;
 const JOINER = 2;
 /** What each character below U+0250 is to WORD: a letter or digit, a joiner, or neither (0). */
-const LATIN_KINDS = new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0));
+let latinKinds: Uint8Array | undefined;
 
 /**
  * Where countLatinLoop is after a character: outside a word (0), after a letter or digit (1),
@@ -153,13 +153,16 @@ const STEPS = new Uint8Array([0, 1 | 4, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0]);
 
 /**
  * WORD's count for Latin text (ASCII, Latin-1, Latin Extended-A and B, General Punctuation such
- * as curly quotes and dashes), a character at a time, without building an array of matches: word counts run over every
- * text token, and WORD's Unicode classes cost ~0.5 ms to compile on first use. A letter or digit
- * starts a word unless it follows another, or a joiner that follows one. Undefined at the first
- * character outside those blocks: WORD decides then (a test checks every character inside them).
- * One table step a character, no branches on the state: this loop reads a document's every word.
+ * as curly quotes and dashes), a character at a time, without building an array of matches:
+ * word counts run over every text token, and WORD's Unicode classes cost ~0.5 ms to compile on
+ * first use. A letter or digit starts a word unless it follows another, or a joiner that follows
+ * one. Undefined at the first character outside those blocks: WORD decides then (a test checks
+ * every character inside them). One table step a character, no branches on the state: this
+ * loop reads a long document's every word.
  */
 export function countLatinLoop(text: string): number | undefined {
+  // Made on the loop's first use, which a short document never reaches (countLatinWords).
+  const LATIN_KINDS = (latinKinds ??= new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0)));
   let words = 0;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
