@@ -9,7 +9,7 @@ import { buildDocument, decodersFor, lexDocument, parseDocument } from '../src/d
 import { loadDecoders } from '../src/document/transform.js';
 import { needsOf, type Kit } from '../src/kit.js';
 import { Layout } from '../src/layout/layout.js';
-import { fastWidth, isMeasurable, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
+import { CLUSTERING, fastWidth, isMeasurable, isSimple, isSimpleLines, isSingleCodePoints } from '../src/layout/measure.js';
 import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, clusters, stripMarkers } from '../src/layout/styled.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { renderParsed } from '../src/pipeline.js';
@@ -58,6 +58,25 @@ describe('text of one code point per cluster', () => {
     const ch = String.fromCodePoint(code);
     if (isSingleCodePoints(ch)) singles.push(ch);
   }
+
+  it('answers for the characters that never cluster without CLUSTERING, the same', () => {
+    // isSingleCodePoints skips CLUSTERING for text of NEVER_CLUSTERING's characters: each must be
+    // one CLUSTERING never matches, but for the few unassigned code points inside the one-column
+    // set's ranges (one column each for string-width; the tests below hold every code point
+    // isSingleCodePoints takes to string-width and to the grapheme rules).
+    const wrong: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCharCode(code);
+      if (isSingleCodePoints(ch) === !CLUSTERING().test(ch) || isSimple(ch)) continue;
+      wrong.push(code.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    // CJK, a symbol, an en space: no CLUSTERING needed; a mark among them still found.
+    expect(isSingleCodePoints('简体中文 ✨ \u2002 →')).toBe(true);
+    expect(isSingleCodePoints('简体中文 e\u0301')).toBe(false);
+    expect(fastWidth('简体中文 ✨')).toBe(stringWidth('简体中文 ✨'));
+  });
 
   it('measures every such code point as string-width does', () => {
     expect(singles.length).toBeGreaterThan(100_000);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import GithubSlugger, { slug as githubSlug } from 'github-slugger';
 import { Slugs, anchorSlug } from '../src/document/slugs.js';
+import { anchorKey } from '../src/render/terminal/context.js';
 
 describe('heading anchors', () => {
   it('are github-slugger’s for every character below U+0250 and of General Punctuation, alone and inside a heading', () => {
@@ -27,5 +28,14 @@ describe('heading anchors', () => {
     // A repeat whose numbered form is itself a heading.
     const slugs = new Slugs();
     expect(['A', 'a', 'a-1', 'A', 'a 1'].map((h) => slugs.slug(h))).toEqual(['a', 'a-1', 'a-1-1', 'a-2', 'a-1-2']);
+  });
+
+  it('are matched by their letters and digits, ASCII without the Unicode classes and the same', () => {
+    const unicode = (slug: string) => slug.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    for (let code = 0; code < 0x250; code++) {
+      const ch = String.fromCharCode(code);
+      for (const slug of [ch, `A${ch}b-1`, `${ch}${ch}`]) expect([slug, anchorKey(slug)]).toEqual([slug, unicode(slug)]);
+    }
+    fc.assert(fc.property(fc.string({ maxLength: 12 }), (slug) => anchorKey(slug) === unicode(slug)), { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 3000) });
   });
 });

@@ -34,12 +34,26 @@ export function isSimpleLines(text: string): boolean {
  */
 let clustering: RegExp | undefined;
 /** Made on first use, as EMOJI_WITH_SELECTOR: each regular expression with Unicode classes took ~0.3 ms of every start-up to parse when it was made at load, and Latin text never asks. */
-const CLUSTERING = (): RegExp =>
+export const CLUSTERING = (): RegExp =>
   (clustering ??= /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u);
+
+/**
+ * Characters that never cluster, beyond SIMPLE_CHARACTERS: the rest of General Punctuation
+ * (en and em spaces), arrows, symbols and dingbats (✨ ✓ →), CJK, kana, Hangul syllables and
+ * full-width forms. Text of these alone is answered without CLUSTERING, whose Unicode classes
+ * take ~2 ms to build and compile on first use: most READMEs have one such character (a link to
+ * a translation, a ✨), few have a mark. A test checks every character here against CLUSTERING.
+ */
+const NEVER_CLUSTERING = new RegExp(
+  SIMPLE_CHARACTERS.source.replace(
+    '^[',
+    '^[\u2000-\u200A\u2010-\u2027\u202F-\u205F\u2070-\u2071\u2074-\u208E\u2090-\u209C\u20A0-\u20C0\u2100-\u218B\u2190-\u2426\u2440-\u244A\u2460-\u2B73\u2B76-\u2BFF\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u3000-\u3029\u3030-\u303F\u3041-\u3096\u309B-\u30FF\u3105-\u312F\u3131-\u3163\u3165-\u318E\u3190-\u31E3\u31F0-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA48C\uA490-\uA4C6\uAC00-\uD7A3\uF900-\uFA6D\uFA70-\uFAD9\uFE30-\uFE4F\uFF01-\uFF9D\uFFA1-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC\uFFE0-\uFFE6\uFFE8-\uFFEE',
+  ),
+);
 
 /** Text of one code point per cluster (see CLUSTERING): measured here, without string-width. */
 export function isSingleCodePoints(text: string): boolean {
-  return !CLUSTERING().test(text);
+  return NEVER_CLUSTERING.test(text) || !CLUSTERING().test(text);
 }
 
 /**
@@ -63,7 +77,8 @@ export function isMeasurable(text: string): boolean {
 /** Whether text has a character of CLUSTERING, tabs and selectors (`zeroWidth`: it has some) aside. */
 function hasClustering(text: string, zeroWidth: boolean): boolean {
   // Selectors and tabs stand apart as spaces here, so they never join lone surrogates into a pair.
-  return CLUSTERING().test(zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text);
+  const tested = zeroWidth ? text.replace(ZERO_WIDTH, ' ') : text;
+  return !NEVER_CLUSTERING.test(tested) && CLUSTERING().test(tested);
 }
 
 /** Columns of text that is simple or single code points (and emoji with the selector); undefined for text that needs string-width. */
