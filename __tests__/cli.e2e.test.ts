@@ -241,6 +241,19 @@ describe('the code cache', () => {
     }
   });
 
+  it('is never read from a dist/ of an older build: the bin says to rebuild, in one line, exit 2', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'broadsheet-stale-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
+    const bundle = join(copy, 'dist', 'broadsheet.cjs');
+    // Before 2050ca5 a bundle was a plain CommonJS module, which the bin wrapped itself.
+    writeFileSync(bundle, readFileSync(bundle, 'utf8').replace(/^\(function \(exports, require, module, __filename, __dirname\) \{/, ''));
+    const run = spawnSync(process.execPath, [join(copy, 'bin', 'broadsheet.cjs'), '--version'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`broadsheet: ${bundle} is from another build of broadsheet; run \`npm run build\`\n`);
+  });
+
   it('is not used for a bundle that changed, even at the same length', () => {
     const copy = mkdtempSync(join(tmpdir(), 'broadsheet-changed-'));
     cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });

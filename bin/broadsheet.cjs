@@ -25,6 +25,11 @@ const cacheHeader = (stamp) => stamp.padEnd(Math.ceil(stamp.length / 8) * 8);
 function load(name) {
   const file = join(dist, name);
   const source = readFileSync(file, 'utf8');
+  if (!source.startsWith('(function (exports')) {
+    // A dist/ from an older build (before each bundle was written as a function): one line, not a stack trace.
+    writeSync(2, `broadsheet: ${file} is from another build of broadsheet; run \`npm run build\`\n`);
+    process.exit(2);
+  }
   // The build ends each bundle with a line naming it by its content (scripts/build.mjs); V8 itself
   // checks only the source's length, so a cache is used only when it starts with the same line.
   const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
