@@ -224,6 +224,10 @@ describe('table columns', () => {
     expect(widths[2]).toBeGreaterThan(widths[1]!);
   });
 
+  it('close right under the header when there is no body (a GFM header alone, an HTML table of one row)', () => {
+    expect(text('| a | b |\n|---|---|\n', 40)).toBe('┌───┬───┐\n│ a │ b │\n└───┴───┘\n');
+  });
+
   it('leave a nearly empty column narrow while a wide one wraps', () => {
     const out = text('| id | description |\n|---|---|\n| 1 | a long description that will need to wrap over several lines in a narrow table |\n| 2 | short |\n', 40);
     expect(out.split('\n')[0]).toBe('┌────┬─────────────────────────────────┐');

@@ -70,7 +70,8 @@ export function renderTable(token: Tokens.Table, width: number, ctx: TerminalCon
   };
   const out = [line('┌', '┬', '┐')];
   renderRow(0, ctx.theme.strong, out);
-  out.push(between);
+  // A table of a header alone (GFM allows it; an HTML table of one row is one) closes under it.
+  if (rows.length > 0) out.push(between);
   const body = rows.map((_, k) => {
     const lines: string[] = [];
     renderRow(k + 1, (text) => text, lines);
