@@ -7,16 +7,15 @@
  * the blocks and on random headings).
  */
 import { slug as unicodeSlug } from 'github-slugger';
+import { isLatinBlocks } from './words.js';
 
-// eslint-disable-next-line no-control-regex
-const LATIN = /^[\u0000-\u024F\u2000-\u206F]*$/;
 const NOT_KEPT_IN_LATIN = /[^ \-0-9A-Z_a-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F\u203F\u2040\u2054]/g;
 
 /** A heading's anchor, before a repeat is numbered. */
 export function anchorSlug(text: string): string {
   // Lowercased first, as github-slugger does: İ becomes i and a combining dot, outside the blocks.
   const lower = text.toLowerCase();
-  return LATIN.test(lower) ? lower.replace(NOT_KEPT_IN_LATIN, '').replace(/ /g, '-') : unicodeSlug(text);
+  return isLatinBlocks(lower) ? lower.replace(NOT_KEPT_IN_LATIN, '').replace(/ /g, '-') : unicodeSlug(text);
 }
 
 /** A document's anchors: a repeat gets -1, -2, ..., as github-slugger's Slugger numbers them. */

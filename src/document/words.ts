@@ -3,6 +3,7 @@
  * word count.
  */
 import type { Token, Tokens } from 'marked';
+import { once } from '../once.js';
 
 /**
  * The text a reader sees in inline tokens, on one line. `shortcodes`: emoji as the shortcodes
@@ -44,11 +45,9 @@ export function plainInline(tokens: readonly Token[] | undefined, shortcodes = f
 /**
  * A word: letters or digits, joined by apostrophes, dots or hyphens; in Chinese and Japanese,
  * which do not put spaces between words, each Han or kana character (as word processors count
- * them).
+ * them). Made on first use (once.ts): Latin text is counted without it.
  */
-let word: RegExp | undefined;
-/** WORD, made on first use: parsing its Unicode classes took ~0.4 ms of every start-up when it was made at load. */
-const WORD = (): RegExp => (word ??= /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu);
+const WORD = once(() => /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu);
 
 /**
  * Words in block tokens: letters or digits, joined by apostrophes, dots or hyphens. Indexed loops,
@@ -118,19 +117,20 @@ const PATTERN_BUDGET = 1 << 18;
  */
 function countLatinWords(text: string): number | undefined {
   if (countedByPattern > PATTERN_BUDGET) return countLatinLoop(text);
-  if (!LATIN_ONLY.test(text)) return undefined;
+  if (!isLatinBlocks(text)) return undefined;
   countedByPattern += text.length;
   return countLatinPattern(text);
 }
 
-/** The blocks countLatinLoop reads: below U+0250, and General Punctuation. */
+/** Text of the blocks countLatinLoop reads (below U+0250, and General Punctuation): heading anchors read the same blocks without Unicode classes (slugs.ts). */
+export const isLatinBlocks = (text: string): boolean => LATIN_BLOCKS.test(text);
 // eslint-disable-next-line no-control-regex -- every character below U+0250 is read by the loop, controls too
-const LATIN_ONLY = /^[\u0000-\u024F\u2000-\u206F]*$/;
+const LATIN_BLOCKS = /^[\u0000-\u024F\u2000-\u206F]*$/;
 /** A run of letters and digits below U+0250 (see isLatinLetterOrDigit) and its joined runs: a word as countLatinLoop counts one. */
 const LATIN_LETTERS = '0-9A-Za-z\u00AA\u00B2\u00B3\u00B5\u00B9\u00BA\u00BC-\u00BE\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F';
 const LATIN_WORD = new RegExp(`[${LATIN_LETTERS}]+(?:['.\\-\u2019][${LATIN_LETTERS}]+)*`, 'g');
 
-/** countLatinLoop's count for text it reads (LATIN_ONLY), a test() a word: no array of matches. */
+/** countLatinLoop's count for text it reads (isLatinBlocks), a test() a word: no array of matches. */
 export function countLatinPattern(text: string): number {
   LATIN_WORD.lastIndex = 0;
   let words = 0;
@@ -140,8 +140,8 @@ export function countLatinPattern(text: string): number {
 
 const LETTER = 1;
 const JOINER = 2;
-/** What each character below U+0250 is to WORD: a letter or digit, a joiner, or neither (0). */
-let latinKinds: Uint8Array | undefined;
+/** What each character below U+0250 is to WORD: a letter or digit, a joiner, or neither (0). Made on the loop's first use, which a short document never reaches (countLatinWords). */
+const LATIN_KINDS = once(() => new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0)));
 
 /**
  * Where countLatinLoop is after a character: outside a word (0), after a letter or digit (1),
@@ -161,14 +161,13 @@ const STEPS = new Uint8Array([0, 1 | 4, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0]);
  * loop reads a long document's every word.
  */
 export function countLatinLoop(text: string): number | undefined {
-  // Made on the loop's first use, which a short document never reaches (countLatinWords).
-  const LATIN_KINDS = (latinKinds ??= new Uint8Array(0x250).map((_, c) => (isLatinLetterOrDigit(c) ? LETTER : c === 39 || c === 46 || c === 45 ? JOINER : 0)));
+  const kinds = LATIN_KINDS();
   let words = 0;
   let state = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let kind: number;
-    if (c < 0x250) kind = LATIN_KINDS[c]!;
+    if (c < 0x250) kind = kinds[c]!;
     else if (c >= 0x2000 && c <= 0x206f) kind = c === 0x2019 ? JOINER : 0;
     else return undefined;
     const step = STEPS[(state << 2) | kind]!;
@@ -179,7 +178,7 @@ export function countLatinLoop(text: string): number | undefined {
 }
 
 /** \p{L} or \p{N} below U+0250: ASCII letters and digits, ª ² ³ µ ¹ º ¼-¾, À-ÿ but × and ÷, and all of Latin Extended. */
-function isLatinLetterOrDigit(c: number): boolean {
+export function isLatinLetterOrDigit(c: number): boolean {
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
   if (c >= 0xc0) return c !== 0xd7 && c !== 0xf7;
   return c === 0xaa || c === 0xb2 || c === 0xb3 || c === 0xb5 || c === 0xb9 || c === 0xba || (c >= 0xbc && c <= 0xbe);

@@ -16,6 +16,7 @@
  */
 import { ESC, stripEscapes } from './ansi.js';
 import type { Hyphenator } from './hyphenate.js';
+import { once } from '../once.js';
 import { ATOM_END, ATOM_START, KEEP_END, KEEP_START, StyleState, clusters, escapeLength, hasMarkers, splitEscapes } from './styled.js';
 
 export interface Measurer {
@@ -498,9 +499,8 @@ function breakBetween(a: string, b: string, beforeA: string | undefined, afterB:
   return HYPHENS.includes(a) && beforeA !== undefined && LETTER().test(beforeA) && LETTER().test(b) && afterB !== undefined;
 }
 
-let letter: RegExp | undefined;
-/** Made on first use (see measure.ts's CLUSTERING). */
-const LETTER = (): RegExp => (letter ??= /^\p{L}/u);
+/** Made on first use (once.ts). */
+const LETTER = once(() => /^\p{L}/u);
 /** Han, kana, CJK punctuation and full-width forms: text that breaks between characters. */
 const CJK = /[\u2E80-\u303F\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFFEF]|[\u{20000}-\u{3FFFF}]/u;
 /** Kinsoku: characters that never start a line... */

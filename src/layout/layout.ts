@@ -7,7 +7,7 @@
 import { ESC, MAYBE_TRAILING_SPACE, SPACE_AND_ESCAPE_TAIL, SPACE_AT_AN_END, stripEscapes } from './ansi.js';
 import { breakParagraph, type Measurer } from './breaker.js';
 import type { Hyphenator } from './hyphenate.js';
-import { SIMPLE_CHARACTERS, fastWidth, isSimple, type UnicodeLayout } from './measure.js';
+import { SIMPLE_CHARACTERS, fastWidth, isAscii, isSimple, type UnicodeLayout } from './measure.js';
 import { KEEP_END, KEEP_START, StyleState, clusters, hasMarkers, splitEscapes, stripMarkers } from './styled.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
@@ -52,8 +52,7 @@ export class Layout {
    * runs of spaces collapse to one (but in code spans) and no line starts or ends with a space.
    */
   wrap(text: string, width: number): string {
-    // eslint-disable-next-line no-control-regex
-    const normal = /^[\x00-\x7F]*$/.test(text) ? text : text.normalize();
+    const normal = isAscii(text) ? text : text.normalize();
     if (width <= 0) return unwrapped(normal);
     if (fitsAsItIs(normal, width)) return normal + closeOpenStyles(normal);
     return breakParagraph(normal, width, this.measurer);

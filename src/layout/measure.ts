@@ -8,9 +8,14 @@
  * by East Asian Width (see CLUSTERING).
  */
 import { eastAsianWidth } from 'get-east-asian-width';
+import { once } from '../once.js';
 
 /** Characters that are one column wide each, alone or in any sequence (checked against string-width by a test). */
 export const SIMPLE_CHARACTERS = /^[\x20-\x7E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0377\u037A-\u037F\u0384-\u038A\u038C\u038E-\u03A1\u03A3-\u03FF\u0400-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205E\u2070-\u209F\u20A0-\u20C0\u2100-\u214F\u2190-\u21FF\u2500-\u257F\u25A0-\u25FC\u2600-\u2613\uFFFD]*$/;
+
+/** ASCII alone: text that Unicode-aware steps (normalization, Unicode classes) leave as it is. */
+// eslint-disable-next-line no-control-regex
+export const isAscii = (text: string): boolean => /^[\x00-\x7F]*$/.test(text);
 
 export function isSimple(text: string): boolean {
   return SIMPLE_CHARACTERS.test(text);
@@ -31,11 +36,9 @@ export function isSimpleLines(text: string): boolean {
  * rules (UAX #29). Text without any is one cluster per code point, and each is as wide as its
  * East Asian Width says: string-width's own answer (its Intl.Segmenter and emoji tables cost
  * ~80 ms to load), checked for every code point, beside every kind of neighbour, by a test.
+ * Made on first use (once.ts), as EMOJI_WITH_SELECTOR: Latin text never asks.
  */
-let clustering: RegExp | undefined;
-/** Made on first use, as EMOJI_WITH_SELECTOR: each regular expression with Unicode classes took ~0.3 ms of every start-up to parse when it was made at load, and Latin text never asks. */
-export const CLUSTERING = (): RegExp =>
-  (clustering ??= /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u);
+export const CLUSTERING = once(() => /[\p{M}\p{C}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u0E33\u0EB3\uFF9E\uFF9F\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]/u);
 
 /**
  * Characters that never cluster, beyond SIMPLE_CHARACTERS: the rest of General Punctuation
@@ -63,8 +66,7 @@ export function isSingleCodePoints(text: string): boolean {
  * character before it and adds nothing (a stray one after a letter is common too). Checked for
  * every character followed by each selector by a test.
  */
-let emojiWithSelector: RegExp | undefined;
-const EMOJI_WITH_SELECTOR = (): RegExp => (emojiWithSelector ??= /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu);
+const EMOJI_WITH_SELECTOR = once(() => /(?![#*0-9\p{Regional_Indicator}\p{Emoji_Modifier}\p{Emoji_Component}])\p{Emoji}\uFE0F(?![\uFE00-\uFE0F])/gu);
 /** Variation selectors and tabs: no columns of their own (string-width ignores tabs by design). */
 const ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/g;
 const HAS_ZERO_WIDTH = /\t|[\uFE00-\uFE0F]/;

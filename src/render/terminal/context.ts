@@ -3,13 +3,13 @@ import type { FootnoteDefinition } from '../../document/footnotes.js';
 import { flatten, type Document } from '../../document/tree.js';
 import type { Kit } from '../../kit.js';
 import type { LinkStyle } from '../../request.js';
+import { isAscii } from '../../layout/measure.js';
 
 /** How in-page links and headings are matched: letters and digits only (GitHub drops emoji and punctuation from anchors). */
 export function anchorKey(slug: string): string {
   const lower = slug.toLowerCase();
   // ASCII (most anchors) without the Unicode classes, which V8 builds on their first use (~1 ms).
-  // eslint-disable-next-line no-control-regex
-  return /^[\x00-\x7F]*$/.test(lower) ? lower.replace(/[^a-z0-9]/g, '') : lower.replace(/[^\p{L}\p{N}]/gu, '');
+  return isAscii(lower) ? lower.replace(/[^a-z0-9]/g, '') : lower.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Below this many columns a container stops indenting its content, so lines still fit. */
