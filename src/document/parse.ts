@@ -5,6 +5,7 @@
 import { Lexer, Marked, type MarkedExtension, type Token, type TokensList } from 'marked';
 import { BroadsheetError } from '../errors.js';
 import { footnotes } from './footnotes.js';
+import { primeRules } from './prime.js';
 
 export interface LexOptions {
   /**
@@ -56,6 +57,7 @@ export function lex(body: string, options: LexOptions): TokensList {
   // CommonMark: they are lexed as stand-ins of the same length and put back afterwards.
   const standIns = /[\u2028\u2029]/.test(body) ? chooseStandIns(body) : undefined;
   const source = standIns ? body.replace(/[\u2028\u2029]/g, (ch) => (ch === '\u2028' ? standIns[0] : standIns[1])) : body;
+  primeRules(source, options.inline);
   const marked = new Marked({ gfm: true }).use(boundedTables);
   // Every footnote, defined or referenced, starts with `[^`. Without one, the extension could
   // match nothing, yet marked would call its tokenizers at every block and every inline step

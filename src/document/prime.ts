@@ -1,0 +1,52 @@
+/**
+ * marked's rules compiled once, to machine code, before the document is lexed.
+ *
+ * V8 compiles a regular expression when it first runs, and how depends on the string it runs on:
+ * under 1,000 characters it makes bytecode, then machine code when the pattern runs again; from
+ * 1,000 characters it makes machine code at once. For marked's block rules (patterns of 700 to
+ * 1,450 characters) the bytecode is by far the costlier of the two to make (GFM's setext-heading
+ * rule: ~11 ms, against ~2.6 ms of machine code; V8's bytecode peephole pass). Every block in a
+ * list item or a quote is lexed as a short string of its own, so a README whose first paragraph
+ * is in a list or a quote pays for both, as does any document under 1,000 characters.
+ *
+ * One long paragraph lexed first makes each rule's first run a long one. V8 keeps machine code
+ * for Latin-1 and two-byte strings apart, so the paragraph is written in the document's width:
+ * the code it makes is the code the document's own lexing runs. Where nothing is saved it costs
+ * the lexing of 1 KB (~0.2 ms).
+ */
+import { Lexer } from 'marked';
+
+/** V8's length from which a pattern's first run makes machine code (JSRegExp::kTierUpForSubjectLengthValue). */
+export const LONG_SUBJECT = 1000;
+
+/**
+ * Closing delimiters of emphasis and strikethrough: patterns over Unicode punctuation and symbol
+ * classes, whose bytecode for two-byte text costs 5-8 ms each (machine code: 2-4 ms). Only a
+ * document with the character has them run at all, so only then are they primed.
+ */
+const DELIMITED = [
+  ['*', '*a* '],
+  ['_', '_a_ '],
+  ['~', '~~a~~ '],
+] as const;
+
+let primed = false;
+
+/** The paragraph that primes the rules a document will run: `source`'s width, its delimiters. */
+export function primer(source: string): string {
+  // The first 64 K characters say the width well enough, and the test stays cheap at 10 MB.
+  const wide = /[^\0-\xff]/.test(source.length > 65_536 ? source.slice(0, 65_536) : source);
+  const opening = DELIMITED.filter(([ch]) => source.includes(ch)).map(([, text]) => text).join('');
+  const word = wide ? 'a\u2019 ' : 'ab ';
+  return opening + word.repeat(Math.ceil((LONG_SUBJECT + 24) / word.length));
+}
+
+/** Primes marked's rules for `source`, once per process (later documents find them compiled). */
+export function primeRules(source: string, inline: boolean): void {
+  if (primed) return;
+  primed = true;
+  const lexer = new Lexer({ gfm: true });
+  if (inline) lexer.lex(primer(source));
+  // Extraction lexes blocks alone: the inline rules would be compiled for nothing.
+  else lexer.blockTokens(primer(source), []);
+}
