@@ -1,6 +1,6 @@
 /**
- * The bundle's copy of marked leaves out the rules a GFM lexer never uses (scripts/
- * marked-gfm-only.mjs). It must lex exactly as marked does, and the patch must still apply to the
+ * The bundle's copy of marked leaves out the rules a GFM lexer never uses, and builds GFM's
+ * closing-delimiter rules on their first run (scripts/marked-gfm-only.mjs). It must lex exactly as marked does, and the patch must still apply to the
  * installed marked: when an upgrade changes marked's shape, this fails instead of the bundle
  * silently growing slower.
  */
@@ -27,6 +27,31 @@ async function importPatched(): Promise<typeof import('marked')> {
 describe('marked for GFM only', () => {
   it('applies to the installed marked, removing the normal and pedantic emphasis rules', () => {
     expect(patched?.removed).toHaveLength(5);
+    // GFM's closing rules for *, _ and ~~.
+    expect(patched?.deferred).toHaveLength(3);
+  });
+
+  it("builds GFM's closing-delimiter rules on their first run, then lexes with them as marked does", async () => {
+    const { Lexer: GfmLexer } = await importPatched();
+    const closing = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'] as const;
+    const rules = GfmLexer.rules.inline.gfm as unknown as Record<string, { lastIndex: number; exec(text: string): RegExpExecArray | null }>;
+    // Not built at import: stand-ins with what marked uses of a rule.
+    for (const name of closing) expect(rules[name]).not.toBeInstanceOf(RegExp);
+    const originals = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
+    // Each match and lastIndex as the rule's own, from a set lastIndex and from where it left off.
+    for (const name of closing) {
+      const text = '**a** __b__ ~~c~~ *d* _e_ ~f~ “*g*” x**y**z';
+      const stand = rules[name]!;
+      const real = new RegExp(originals[name]!.source, originals[name]!.flags);
+      for (const start of [0, 3]) {
+        stand.lastIndex = start;
+        real.lastIndex = start;
+        for (let k = 0; k < 6; k++) {
+          expect(JSON.stringify(stand.exec(text))).toBe(JSON.stringify(real.exec(text)));
+          expect(stand.lastIndex).toBe(real.lastIndex);
+        }
+      }
+    }
   });
 
   it('lexes every CommonMark example, the fixtures and the article exactly as marked does', async () => {

@@ -6,6 +6,11 @@
 // This takes their construction out of the bundled copy of marked and leaves a stand-in that
 // throws if a non-GFM lexer ever reaches one.
 //
+// GFM's own closing-delimiter rules (emphasis with * and _, strikethrough) are of the same kind
+// (~2.6 ms to construct, the three of them) and run only after an opening delimiter, which many
+// documents never have. Each is constructed on its first run instead: a stand-in with the two
+// things marked uses of them, `lastIndex` and `exec`.
+//
 // marked ships minified code whose names change between releases, so nothing here names a
 // variable: the rule sets' object literals say which variable holds which rule. When the code
 // does not have the shape this expects (a new marked), gfmOnly returns undefined and the build
@@ -14,41 +19,49 @@
 import { readFileSync } from 'node:fs';
 
 const EMPHASIS = ['emStrongLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd'];
+const CLOSING = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
 const STAND_IN = '{exec(){throw new Error("internal: broadsheet bundles marked for GFM only")}}';
+/** The rule `expression` builds, built on the stand-in's first run (marked sets lastIndex, then calls exec). */
+// (Its own names are long ones, which marked's minified code cannot have: the expression reads marked's variables.)
+const deferred = (expression) =>
+  `{lastIndex:0,exec(broadsheetText){const broadsheetRule=this.rule??=${expression};broadsheetRule.lastIndex=this.lastIndex;const broadsheetMatch=broadsheetRule.exec(broadsheetText);this.lastIndex=broadsheetRule.lastIndex;return broadsheetMatch}}`;
 
-/** @returns {{ code: string, removed: string[] } | undefined} */
+/** @returns {{ code: string, removed: string[], deferred: string[] } | undefined} */
 export function gfmOnly(source) {
   const sets = /[,;{\s]([\w$]+)=\{normal:([\w$]+),gfm:([\w$]+),breaks:([\w$]+),pedantic:([\w$]+)\}/.exec(source);
   if (!sets) return undefined;
   const [, , normal, gfm, breaks, pedantic] = sets;
-  const rulesOf = (name, seen = 0) => {
+  const rulesOf = (name, keys = EMPHASIS, seen = 0) => {
     // The object literal's leading `...base,` and `key:variable,` pairs: enough to reach the
     // emphasis rules, which come before any rule built inline.
     const literal = new RegExp(`[,;{\\s]${escape(name)}=\\{((?:\\.\\.\\.[\\w$]+,)?(?:\\w+:[\\w$]+,)*)`).exec(source);
     if (!literal || seen > 3) return undefined;
     const base = /^\.\.\.([\w$]+),/.exec(literal[1]);
-    const inherited = base ? rulesOf(base[1], seen + 1) : {};
+    const inherited = base ? rulesOf(base[1], keys, seen + 1) : {};
     if (!inherited) return undefined;
     const own = Object.fromEntries([...literal[1].matchAll(/(\w+):([\w$]+),/g)].map((m) => [m[1], m[2]]));
-    return Object.fromEntries(EMPHASIS.map((key) => [key, own[key] ?? inherited[key]]));
+    return Object.fromEntries(keys.map((key) => [key, own[key] ?? inherited[key]]));
   };
   const [normalRules, gfmRules, breaksRules, pedanticRules] = [normal, gfm, breaks, pedantic].map((set) => rulesOf(set));
   if (![normalRules, gfmRules, breaksRules, pedanticRules].every((r) => r && EMPHASIS.every((key) => r[key]))) return undefined;
   const used = new Set([...Object.values(gfmRules), ...Object.values(breaksRules)]);
   const removed = [...new Set([...Object.values(normalRules), ...Object.values(pedanticRules)])].filter((name) => !used.has(name));
 
+  const closing = [...new Set([rulesOf(gfm, CLOSING), rulesOf(breaks, CLOSING)].flatMap((rules) => (rules ? CLOSING.map((key) => rules[key]) : [undefined])))];
+  if (closing.some((name) => !name || removed.includes(name))) return undefined;
+
   let code = source;
-  for (const name of removed) {
+  for (const name of [...removed, ...closing]) {
     // Built in one expression (marked's edit(pattern, flags).replace(...).getRegex()) from
-    // variables only, and used nowhere but in its rule set.
+    // variables and a string, and used nowhere but in its rule set.
     const id = escape(name);
-    const definition = new RegExp(`(?<=[,;\\s])${id}=[\\w$]+\\([\\w$]+,"g?u"\\)(?:\\.replace\\(/\\w+/g,[\\w$]+\\))*\\.getRegex\\(\\)`, 'g');
+    const definition = new RegExp(`(?<=[,;\\s])${id}=([\\w$]+\\((?:[\\w$]+|"(?:[^"\\\\]|\\\\.)*"),"g?u"\\)(?:\\.replace\\(/\\w+/g,[\\w$]+\\))*\\.getRegex\\(\\))`, 'g');
     // (As code: after an operator or bracket, not inside a word or an entity such as "&gt;".)
     const uses = source.match(new RegExp(`(?<=[,;:({=[\\s]|\\.\\.\\.)${id}(?=[,;)}=\\].\\s])`, 'g')) ?? [];
     if (uses.length !== 2 || (source.match(definition) ?? []).length !== 1) return undefined;
-    code = code.replace(definition, `${name}=${STAND_IN}`);
+    code = code.replace(definition, (_, expression) => `${name}=${removed.includes(name) ? STAND_IN : deferred(expression)}`);
   }
-  return removed.length > 0 ? { code, removed } : undefined;
+  return removed.length > 0 ? { code, removed, deferred: closing } : undefined;
 }
 
 const escape = (name) => name.replace(/\$/g, '\\$');
