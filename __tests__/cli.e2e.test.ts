@@ -254,6 +254,15 @@ describe('the code cache', () => {
     expect(run.stderr).toBe(`broadsheet: ${bundle} is from another build of broadsheet; run \`npm run build\`\n`);
   });
 
+  it('says to build, in one line, exit 2, when dist/ has not been built', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'broadsheet-unbuilt-'));
+    cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
+    const run = spawnSync(process.execPath, [join(copy, 'bin', 'broadsheet.cjs'), '--version'], { env: cleanEnv(), encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`broadsheet: ${join(copy, 'dist', 'broadsheet.cjs')} is missing; run \`npm run build\`\n`);
+  });
+
   it('is not used for a bundle that changed, even at the same length', () => {
     const copy = mkdtempSync(join(tmpdir(), 'broadsheet-changed-'));
     cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });

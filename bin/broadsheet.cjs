@@ -24,12 +24,19 @@ const cacheHeader = (stamp) => stamp.padEnd(Math.ceil(stamp.length / 8) * 8);
 /** Compiles and runs one of our bundles (each is written as a CommonJS module's function), with its code cache when it is this build's. */
 function load(name) {
   const file = join(dist, name);
-  const source = readFileSync(file, 'utf8');
-  if (!source.startsWith('(function (exports')) {
-    // A dist/ from an older build (before each bundle was written as a function): one line, not a stack trace.
-    writeSync(2, `broadsheet: ${file} is from another build of broadsheet; run \`npm run build\`\n`);
+  // No dist/ (a checkout not built yet, or one being rebuilt), or one from an older build (before
+  // each bundle was written as a function): one line, not a stack trace.
+  const rebuild = (what) => {
+    writeSync(2, `broadsheet: ${file} ${what}; run \`npm run build\`\n`);
     process.exit(2);
+  };
+  let source;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (error) {
+    rebuild(error.code === 'ENOENT' ? 'is missing' : `cannot be read (${error.code ?? error.message})`);
   }
+  if (!source.startsWith('(function (exports')) rebuild('is from another build of broadsheet');
   // The build ends each bundle with a line naming it by its content (scripts/build.mjs); V8 itself
   // checks only the source's length, so a cache is used only when it starts with the same line.
   const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
