@@ -40,7 +40,7 @@ const noColorDetection = {
 
 // What only some documents need is a file of its own, required when a document needs it: the
 // highlighter (highlight.js's core; each grammar a document names is required from highlight.js
-// itself) for ansi output of fenced code that names a language; the HTML parser for documents with HTML blocks; the entity table
+// itself, by path) for ansi output of fenced code that names a language; the HTML parser for documents with HTML blocks; the entity table
 // for documents with named entities; GitHub's emoji for documents with shortcodes; the YAML
 // parser for front matter with more than `key: value` lines; the completion scripts for
 // --completion.
@@ -122,8 +122,24 @@ const noDomUtils = {
   },
 };
 
+// The highlighter requires each grammar by its file's path (src/highlight/grammar-by-path.ts):
+// Node resolving the package's exports map loads its ES-module resolver, ~4 ms. That path is
+// highlight.js's own mapping for require, checked here; a highlight.js that maps its grammars
+// otherwise keeps the resolution by name (and the build says so).
+const grammarsByPath = {
+  name: 'grammars-by-path',
+  setup(b) {
+    const exportsMap = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('highlight.js/package.json'), 'utf8')).exports ?? {};
+    if (exportsMap['./lib/languages/*']?.require !== './lib/languages/*.js') {
+      console.warn('build: highlight.js no longer maps ./lib/languages/* to ./lib/languages/*.js: grammars are resolved by name (~4 ms slower)');
+      return;
+    }
+    b.onResolve({ filter: /^\.\/grammar\.js$/ }, (args) => (args.importer.endsWith(join('src', 'highlight', 'highlight.ts')) ? { path: resolve('src/highlight/grammar-by-path.ts') } : undefined));
+  },
+};
+
 // The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils] })));
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath] })));
 
 await build({
   ...common,

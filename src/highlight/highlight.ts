@@ -3,10 +3,11 @@
  * only the grammars a document names (and the ones they embed), loaded before rendering so the
  * renderer stays synchronous. All of highlight.js's ~190 grammars cost ~100 ms to load; the core
  * and one grammar ~5 ms. The kit (kit.ts) loads this module only for a document with such a block.
- * Built as its own file (dist/highlight.cjs); each grammar is required from highlight.js itself.
+ * Built as its own file (dist/highlight.cjs); each grammar is required from highlight.js itself
+ * (grammar.ts).
  */
 import core from 'highlight.js/lib/core';
-import type { LanguageFn } from 'highlight.js';
+import { importGrammar } from './grammar.js';
 import { AUTO_DETECT, EMBEDS, GRAMMARS } from './languages.js';
 
 /** Our own instance: a program using highlight.js beside broadsheet's library keeps its registrations. */
@@ -42,8 +43,7 @@ async function loadGrammars(langs: Iterable<string>): Promise<void> {
     [...wanted]
       .filter((name) => !hljs.getLanguage(name))
       .map(async (name) => {
-        const grammar = (await import(`highlight.js/lib/languages/${name}`)) as { default: LanguageFn };
-        hljs.registerLanguage(name, grammar.default);
+        hljs.registerLanguage(name, (await importGrammar(name)).default);
       }),
   );
 }
