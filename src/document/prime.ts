@@ -1,18 +1,20 @@
 /**
- * marked's rules compiled once, to machine code, before the document is lexed.
+ * marked's rules compiled once, to machine code, before a document is lexed.
  *
  * V8 compiles a regular expression when it first runs, and how depends on the string it runs on:
  * under 1,000 characters it makes bytecode, then machine code when the pattern runs again; from
- * 1,000 characters it makes machine code at once. For marked's block rules (patterns of 700 to
- * 1,450 characters) the bytecode is by far the costlier of the two to make (GFM's setext-heading
- * rule: ~11 ms, against ~2.6 ms of machine code; V8's bytecode peephole pass). Every block in a
- * list item or a quote is lexed as a short string of its own, so a README whose first paragraph
- * is in a list or a quote pays for both, as does any document under 1,000 characters.
+ * 1,000 characters it makes machine code at once (and, once a pattern has machine code, for
+ * strings of either width). For marked's block rules (patterns of 700 to 1,450 characters) the
+ * bytecode is by far the costlier of the two to make (GFM's setext-heading rule: ~11 ms, against
+ * ~2.6 ms of machine code; V8's bytecode peephole pass). Every block in a list item or a quote
+ * is lexed as a short string of its own, so a README whose first paragraph is in a list or a
+ * quote paid for both, as did any document under 1,000 characters with a rule that ran twice.
  *
  * One long paragraph lexed first makes each rule's first run a long one. V8 keeps machine code
  * for Latin-1 and two-byte strings apart, so the paragraph is written in the document's width:
- * the code it makes is the code the document's own lexing runs. Where nothing is saved it costs
- * the lexing of 1 KB (~0.2 ms).
+ * the code it makes is the code the document's own lexing runs. A document with a paragraph
+ * would compile the same rules anyway; one without (only headings, fences or HTML) pays ~10 ms
+ * for rules it never runs.
  */
 import { Lexer } from 'marked';
 
@@ -30,23 +32,34 @@ const DELIMITED = [
   ['~', '~~a~~ '],
 ] as const;
 
-let primed = false;
+type Delimiter = (typeof DELIMITED)[number][0];
 
-/** The paragraph that primes the rules a document will run: `source`'s width, its delimiters. */
-export function primer(source: string): string {
+/** What this process has primed: the block rules, the inline ones, the closing rules of each delimiter. */
+const primed = { blocks: false, inline: false, delimiters: new Set<Delimiter>() };
+
+/** The paragraph that primes the rules a document will run: `source`'s width, the delimiters given. */
+export function primer(source: string, delimiters: readonly Delimiter[] = DELIMITED.map(([ch]) => ch).filter((ch) => source.includes(ch))): string {
   // The first 64 K characters say the width well enough, and the test stays cheap at 10 MB.
   const wide = /[^\0-\xff]/.test(source.length > 65_536 ? source.slice(0, 65_536) : source);
-  const opening = DELIMITED.filter(([ch]) => source.includes(ch)).map(([, text]) => text).join('');
+  const opening = DELIMITED.filter(([ch]) => delimiters.includes(ch)).map(([, text]) => text).join('');
   const word = wide ? 'a\u2019 ' : 'ab ';
   return opening + word.repeat(Math.ceil((LONG_SUBJECT + 24) / word.length));
 }
 
-/** Primes marked's rules for `source`, once per process (later documents find them compiled). */
+/**
+ * Primes the rules lexing `source` will run that this process has not primed yet: the first
+ * document primes the block rules (and, lexed inline, the inline ones); a later one only the
+ * closing rules of delimiters it is the first to have.
+ */
 export function primeRules(source: string, inline: boolean): void {
-  if (primed) return;
-  primed = true;
+  const delimiters = inline ? DELIMITED.map(([ch]) => ch).filter((ch) => !primed.delimiters.has(ch) && source.includes(ch)) : [];
+  if (primed.blocks && (!inline || primed.inline) && delimiters.length === 0) return;
+  const text = primer(source, delimiters);
   const lexer = new Lexer({ gfm: true });
-  if (inline) lexer.lex(primer(source));
   // Extraction lexes blocks alone: the inline rules would be compiled for nothing.
-  else lexer.blockTokens(primer(source), []);
+  if (inline) lexer.lex(text);
+  else lexer.blockTokens(text, []);
+  primed.blocks = true;
+  primed.inline ||= inline;
+  for (const ch of delimiters) primed.delimiters.add(ch);
 }
