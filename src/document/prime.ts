@@ -37,8 +37,11 @@ type Delimiter = (typeof DELIMITED)[number][0];
 /** What this process has primed: the block rules, the inline ones, the closing rules of each delimiter. */
 const primed = { blocks: false, inline: false, delimiters: new Set<Delimiter>() };
 
+/** The delimiters `source` has. */
+const delimitersIn = (source: string): Delimiter[] => DELIMITED.map(([ch]) => ch).filter((ch) => source.includes(ch));
+
 /** The paragraph that primes the rules a document will run: `source`'s width, the delimiters given. */
-export function primer(source: string, delimiters: readonly Delimiter[] = DELIMITED.map(([ch]) => ch).filter((ch) => source.includes(ch))): string {
+export function primer(source: string, delimiters: readonly Delimiter[] = delimitersIn(source)): string {
   // The first 64 K characters say the width well enough, and the test stays cheap at 10 MB.
   const wide = /[^\0-\xff]/.test(source.length > 65_536 ? source.slice(0, 65_536) : source);
   const opening = DELIMITED.filter(([ch]) => delimiters.includes(ch)).map(([, text]) => text).join('');
@@ -52,7 +55,7 @@ export function primer(source: string, delimiters: readonly Delimiter[] = DELIMI
  * closing rules of delimiters it is the first to have.
  */
 export function primeRules(source: string, inline: boolean): void {
-  const delimiters = inline ? DELIMITED.map(([ch]) => ch).filter((ch) => !primed.delimiters.has(ch) && source.includes(ch)) : [];
+  const delimiters = inline ? delimitersIn(source).filter((ch) => !primed.delimiters.has(ch)) : [];
   if (primed.blocks && (!inline || primed.inline) && delimiters.length === 0) return;
   const text = primer(source, delimiters);
   const lexer = new Lexer({ gfm: true });
