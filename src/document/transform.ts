@@ -9,6 +9,7 @@
  * them (a converted HTML block becomes `blocks` holding its blocks).
  */
 import type { Token, Tokens } from 'marked';
+import type { EmojiTable } from './emoji.js';
 import { foldInlineHtml, trimInline } from './inline-html.js';
 import { mapMetaStrings, metaStrings, type Meta } from '../load/frontmatter.js';
 
@@ -18,7 +19,7 @@ export interface Decoders {
   /** An HTML block -> blocks. */
   html?: (html: string) => Token[];
   /** Shortcode name -> emoji. */
-  emoji?: ReadonlyMap<string, string>;
+  emoji?: EmojiTable;
 }
 
 export interface DecoderNeeds {
@@ -219,7 +220,7 @@ function decodeTarget(token: Tokens.Link | Tokens.Image, entities: (text: string
 }
 
 /** A text token, its shortcodes made emoji tokens (unknown names stay text). */
-function withEmoji(token: Token, table: ReadonlyMap<string, string> | undefined): Token[] {
+function withEmoji(token: Token, table: EmojiTable | undefined): Token[] {
   const text = (token as { text: string }).text;
   if (!table || !SHORTCODE.test(text)) return [token];
   const out: Token[] = [];
