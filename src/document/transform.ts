@@ -68,12 +68,14 @@ export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { 
   const { source } = options;
   const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: source.includes('&'), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
+  // The walk stops once every decoder the source may need is known to be needed.
   visit(tokens, (token, inCode) => {
     if (token.type === 'html' && (token as Tokens.HTML).block) needs.html ||= may.html;
     else if (token.type === 'text' && !('tokens' in token && token.tokens)) {
       needs.entities ||= may.entities && ENTITY.test(token.text);
       needs.emoji ||= may.emoji && !inCode && SHORTCODE.test(token.text);
     } else if (token.type === 'link' || token.type === 'image') needs.entities ||= may.entities && (ENTITY.test(token.href) || ENTITY.test(token.title ?? '') || (token.type === 'image' && ENTITY.test(token.text)));
+    return (needs.html || !may.html) && (needs.entities || !may.entities) && (needs.emoji || !may.emoji);
   });
   return needs;
 }
@@ -88,12 +90,13 @@ export async function loadDecoders(needs: DecoderNeeds): Promise<Decoders> {
   return { entities, html, emoji };
 }
 
-/** Every token, with whether it sits inside code. */
-function visit(tokens: readonly Token[], fn: (token: Token, inCode: boolean) => void, inCode = false): void {
+/** Every token, with whether it sits inside code, until `fn` returns true; whether it did. */
+function visit(tokens: readonly Token[], fn: (token: Token, inCode: boolean) => boolean, inCode = false): boolean {
   for (const token of tokens) {
-    fn(token, inCode);
-    for (const children of childLists(token)) visit(children, fn, inCode || token.type === 'codespan');
+    if (fn(token, inCode)) return true;
+    for (const children of childLists(token)) if (visit(children, fn, inCode || token.type === 'codespan')) return true;
   }
+  return false;
 }
 
 /** The token lists a token holds. */
