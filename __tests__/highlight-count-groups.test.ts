@@ -2,14 +2,14 @@
  * The highlighter's bundle counts a pattern's capturing groups by reading it
  * (scripts/highlight-count-groups.mjs), where highlight.js compiles the pattern again. The count
  * must be highlight.js's own for every pattern of every grammar, and the patch must still apply
- * to the installed highlight.js.
+ * to the installed highlight.js (and fail the build when it does not: highlight-core.test.ts).
  */
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { runInThisContext } from 'node:vm';
-import { ORIGINAL, REPLACEMENT, countGroups, highlightCountGroups } from '../scripts/highlight-count-groups.mjs';
-import { BIN, bundleWithDependency, runPrintingBytecode } from './helpers.js';
+import { ORIGINAL, REPLACEMENT, countGroups } from '../scripts/highlight-count-groups.mjs';
+import { BIN, runPrintingBytecode } from './helpers.js';
 
 const nodeRequire = createRequire(import.meta.url);
 const highlightJs = (count: string) => `function countMatchGroups(re) {\n  return (${count})(re);\n}`;
@@ -63,10 +63,5 @@ describe("highlight.js's capturing groups, read", () => {
     expect(compiled.filter((pattern) => /^\\\/[\s\S]*\\\/[a-z]*\|$/.test(pattern))).toEqual([]);
     // Coloured all the same.
     expect(run.stdout).toMatch(/\u001B\[[0-9;]*mconst\u001B\[/);
-  });
-
-  it('fails the build, loudly, when highlight.js changes shape', async () => {
-    const building = bundleWithDependency('highlight.js/lib/core.js', 'function countMatchGroups(re) { return 0; }\nmodule.exports = countMatchGroups;\n', [highlightCountGroups]);
-    await expect(building).rejects.toThrow(/countMatchGroups is not the one scripts\/highlight-count-groups\.mjs expects/);
   });
 });

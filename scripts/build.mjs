@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { highlightCountGroups } from './highlight-count-groups.mjs';
+import { highlightCore } from './highlight-core.mjs';
 import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -135,7 +135,7 @@ const grammarsByPath = {
 };
 
 // The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCountGroups] })));
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore] })));
 
 await build({
   ...common,

@@ -3,5 +3,4 @@ export function countGroups(source: string): number;
 /** highlight.js's countMatchGroups as it ships, and what the build puts in its place. */
 export const ORIGINAL: string;
 export const REPLACEMENT: string;
-/** The esbuild plugin that bundles highlight.js's core with REPLACEMENT. */
-export const highlightCountGroups: import('esbuild').Plugin;
+export const countGroupsPatch: import('./highlight-core.mjs').CorePatch;
