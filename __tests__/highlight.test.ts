@@ -3,12 +3,12 @@
  * they embed; its table of names (src/highlight/languages.ts) must match the installed
  * highlight.js, or a fence's language would silently go uncoloured.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { languagesSource } from '../scripts/highlight-languages.mjs';
-import { colourise, createHighlighter, grammarOf } from '../src/highlight/highlight.js';
-import { GRAMMARS } from '../src/highlight/languages.js';
+import { createHighlighter, grammarOf, type SyntaxStyles } from '../src/highlight/highlight.js';
+import { AUTO_DETECT, GRAMMARS } from '../src/highlight/languages.js';
 import { syntaxStyles } from '../src/theme/ansi.js';
 import { ROOT } from './helpers.js';
 
@@ -70,18 +70,67 @@ describe('a highlighter', () => {
     expect(after).toContain('\n\nname: broadsheet\nversion: 1');
   });
 
-  it('keeps every character of the code, decoding what highlight.js escapes', async () => {
+  it('keeps every character of the code', async () => {
     const highlight = await createHighlighter(styles, ['ts']);
     const code = 'const s = "<a & \'b\'>";\nlet t: Array<string> = [];\n';
     expect(plain(highlight(code, 'ts') ?? '')).toBe(code.replace(/\n+$/, ''));
   });
 });
 
-describe('colourise', () => {
-  it('colours each run by its innermost coloured scope, joining neighbours of one colour', () => {
-    const html = '<span class="hljs-keyword">if</span> <span class="hljs-params">(<span class="hljs-string">&quot;x&quot;</span>)</span>';
-    const out = colourise(html, { keyword: (t) => `[k:${t}]`, string: (t) => `[s:${t}]` });
-    expect(out).toBe('[k:if] ([s:"x"])');
-    expect(colourise('<span class="hljs-tag">&lt;</span><span class="hljs-tag">a</span>', { tag: (t) => `[${t}]` })).toBe('[<a]');
+describe('the colours', () => {
+  /**
+   * The reference: highlight.js's own HTML (its default emitter), read back into colours as
+   * broadsheet did before it coloured as highlight.js scans: each run of text in the colour of its
+   * innermost scope that has one, neighbours of one colour joined.
+   */
+  function fromHtml(html: string, styles: SyntaxStyles): string {
+    const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#x27;': "'" };
+    const stack: (((text: string) => string) | undefined)[] = [];
+    let out = '';
+    let run = '';
+    let runStyle: ((text: string) => string) | undefined;
+    for (const [piece, classes] of html.matchAll(/<span class="([^"]*)">|<\/span>|[^<]+/g)) {
+      if (classes !== undefined) {
+        const scope = /hljs-([\w-]+)/.exec(classes)?.[1];
+        stack.push((scope && Object.hasOwn(styles, scope) ? styles[scope] : undefined) ?? stack[stack.length - 1]);
+      } else if (piece === '</span>') stack.pop();
+      else {
+        const style = stack[stack.length - 1];
+        if (style !== runStyle) {
+          out += runStyle && run ? runStyle(run) : run;
+          run = '';
+          runStyle = style;
+        }
+        run += piece.replace(/&(?:amp|lt|gt|quot|#x27);/g, (entity) => entities[entity]!);
+      }
+    }
+    return out + (runStyle && run ? runStyle(run) : run);
+  }
+
+  /** Every fenced block of the vendored READMEs and changelogs that names a language highlight.js knows. */
+  const blocks = ['readme', 'changelog']
+    .flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(ROOT, '__tests__', 'corpus', kind, name), 'utf8')))
+    .flatMap((markdown) => [...markdown.matchAll(/^```[ \t]*([\w+#-]+)[^\n]*\n([\s\S]*?)^```/gm)].map((match) => ({ lang: match[1]!, code: match[2]! })))
+    .filter(({ lang }) => grammarOf(lang));
+
+  it("are highlight.js's own HTML's, for every block of the corpus and samples in every grammar", async () => {
+    // A mark per scope, so that every scope, run and join shows in the text compared.
+    const marks: SyntaxStyles = Object.fromEntries(Object.keys(styles).map((scope) => [scope, (text: string) => `[${scope}:${text}]`]));
+    const full = createRequire(import.meta.url)('highlight.js') as { configure(options: object): void; highlight(code: string, options: object): { value: string } };
+    full.configure({ languages: [...AUTO_DETECT] });
+    const reference = (code: string, lang: string) => fromHtml(full.highlight(code, { language: grammarOf(lang), ignoreIllegals: true }).value, marks).replace(/\n+$/, '');
+    // With languages embedded inside coloured scopes: a shell prompt, a Dart doc comment (Markdown
+    // in it), a Markdown heading with HTML.
+    const samples = ['x = "y" // z <a href="b">&amp;</a>\n', 'if (a) { b(c, \'d\') } /* e */ # f\n<script>let g = 1;</script>\n', '$ echo "hi" # c\n/// A *doc* `x`\n# Title <b>x</b>\n'];
+    const cases = [...blocks, ...Object.keys(GRAMMARS).flatMap((lang) => samples.map((code) => ({ lang, code })))];
+    const highlight = await createHighlighter(marks, new Set(cases.map(({ lang }) => lang)));
+    expect(blocks.length).toBeGreaterThan(200);
+    for (const { lang, code } of cases) expect([lang, code, highlight(code, lang)]).toEqual([lang, code, reference(code, lang)]);
+  });
+
+  it('colour each run by its innermost coloured scope, joining neighbours of one colour', async () => {
+    const highlight = await createHighlighter({ keyword: (t) => `[k:${t}]`, string: (t) => `[s:${t}]`, params: (t) => t }, ['js']);
+    // `(` and `)` are in params, whose style leaves them plain; the string inside is coloured.
+    expect(highlight('if ("x") return', 'js')).toBe('[k:if] ([s:"x"]) [k:return]');
   });
 });
