@@ -1,11 +1,11 @@
 /** Shared by the tests: run the built bin in a clean environment, and compare with golden files. */
 import type { StdinKind } from '../src/load/source.js';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { Script } from 'node:vm';
+import { Script, runInThisContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
@@ -166,4 +166,20 @@ export async function bundleWithDependency(path: string, contents: string, plugi
   writeFileSync(join(dir, 'node_modules', path), contents);
   writeFileSync(join(dir, 'entry.js'), `console.log(require('./node_modules/${path}'));\n`);
   return build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, logLevel: 'silent', plugins });
+}
+
+/** Every fenced block (``` or ~~~) of the vendored READMEs and changelogs, with the first word of its info string (or ''). */
+export function corpusFencedBlocks(): { lang: string; code: string }[] {
+  const files = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
+  return files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n([\s\S]*?)^ {0,3}\1/gm)].map((match) => ({ lang: match[2]!, code: match[3]! })));
+}
+
+/** highlight.js with every grammar, bundled (as the build bundles it) through `plugins`, run in Node's own context. */
+export async function bundledHighlightJs<T>(plugins: import('esbuild').Plugin[]): Promise<T> {
+  const { build } = await import('esbuild');
+  const nodeRequire = createRequire(import.meta.url);
+  const bundled = await build({ entryPoints: [nodeRequire.resolve('highlight.js')], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent', plugins });
+  const module = { exports: {} as T };
+  (runInThisContext(`(function (module, exports, require) {${bundled.outputFiles[0]!.text}\n})`) as (...args: unknown[]) => void)(module, module.exports, nodeRequire);
+  return module.exports;
 }

@@ -4,14 +4,11 @@
  * highlighted exactly as by highlight.js unpatched. The count-groups patch has its own tests
  * (highlight-count-groups.test.ts); the long first run's are here.
  */
-import { build, type Plugin } from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { runInThisContext } from 'node:vm';
 import { PATCHES, highlightCore } from '../scripts/highlight-core.mjs';
 import { ORIGINAL as COUNT_GROUPS } from '../scripts/highlight-count-groups.mjs';
-import { BIN, ROOT, bundleWithDependency, runPrintingBytecode } from './helpers.js';
+import { BIN, bundleWithDependency, bundledHighlightJs, corpusFencedBlocks, runPrintingBytecode } from './helpers.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -19,20 +16,6 @@ interface Hljs {
   listLanguages(): string[];
   getLanguage(name: string): unknown;
   highlight(code: string, options: { language: string; ignoreIllegals: boolean }): { value: string };
-}
-
-/** highlight.js with every grammar, bundled through `plugins`, run in Node's own context. */
-async function bundledHljs(plugins: Plugin[]): Promise<Hljs> {
-  const bundled = await build({ entryPoints: [nodeRequire.resolve('highlight.js')], bundle: true, write: false, format: 'cjs', platform: 'node', logLevel: 'silent', plugins });
-  const module = { exports: {} as Hljs };
-  (runInThisContext(`(function (module, exports, require) {${bundled.outputFiles[0]!.text}\n})`) as (...args: unknown[]) => void)(module, module.exports, nodeRequire);
-  return module.exports;
-}
-
-/** Every fenced block of the vendored READMEs and changelogs, with the language it names (or none). */
-function corpusBlocks(): { lang: string; code: string }[] {
-  const files = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
-  return files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^```[ \t]*([\w+#-]*)[^\n]*\n([\s\S]*?)^```/gm)].map((match) => ({ lang: match[1]!.toLowerCase(), code: match[2]! })));
 }
 
 describe("highlight.js's core, patched", () => {
@@ -51,8 +34,8 @@ describe("highlight.js's core, patched", () => {
   });
 
   it('highlights every grammar and every block of the corpus as highlight.js does unpatched', async () => {
-    const [theirs, ours] = await Promise.all([bundledHljs([]), bundledHljs([highlightCore])]);
-    const blocks = corpusBlocks();
+    const [theirs, ours] = await Promise.all([bundledHighlightJs<Hljs>([]), bundledHighlightJs<Hljs>([highlightCore])]);
+    const blocks = corpusFencedBlocks().map(({ lang, code }) => ({ lang: lang.toLowerCase(), code }));
     expect(blocks.length).toBeGreaterThan(300);
     const highlight = (hljs: Hljs, code: string, language: string) => hljs.highlight(code, { language, ignoreIllegals: true }).value;
     let compared = 0;

@@ -3,14 +3,14 @@
  * they embed; its table of names (src/highlight/languages.ts) must match the installed
  * highlight.js, or a fence's language would silently go uncoloured.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { languagesSource } from '../scripts/highlight-languages.mjs';
-import { createHighlighter, grammarOf, type SyntaxStyles } from '../src/highlight/highlight.js';
+import { ScopeEmitter, colourResult, createHighlighter, grammarOf, type SyntaxStyles } from '../src/highlight/highlight.js';
 import { AUTO_DETECT, GRAMMARS } from '../src/highlight/languages.js';
 import { syntaxStyles } from '../src/theme/ansi.js';
-import { ROOT } from './helpers.js';
+import { ROOT, corpusFencedBlocks } from './helpers.js';
 
 const styles = syntaxStyles();
 const plain = (text: string) => text.replace(/\u001B\[[0-9;]*m/g, '');
@@ -108,10 +108,7 @@ describe('the colours', () => {
   }
 
   /** Every fenced block of the vendored READMEs and changelogs that names a language highlight.js knows. */
-  const blocks = ['readme', 'changelog']
-    .flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => readFileSync(join(ROOT, '__tests__', 'corpus', kind, name), 'utf8')))
-    .flatMap((markdown) => [...markdown.matchAll(/^```[ \t]*([\w+#-]+)[^\n]*\n([\s\S]*?)^```/gm)].map((match) => ({ lang: match[1]!, code: match[2]! })))
-    .filter(({ lang }) => grammarOf(lang));
+  const blocks = corpusFencedBlocks().filter(({ lang }) => grammarOf(lang));
 
   it("are highlight.js's own HTML's, for every block of the corpus and samples in every grammar", async () => {
     // A mark per scope, so that every scope, run and join shows in the text compared.
@@ -129,8 +126,27 @@ describe('the colours', () => {
   });
 
   it('colour each run by its innermost coloured scope, joining neighbours of one colour', async () => {
-    const highlight = await createHighlighter({ keyword: (t) => `[k:${t}]`, string: (t) => `[s:${t}]`, params: (t) => t }, ['js']);
-    // `(` and `)` are in params, whose style leaves them plain; the string inside is coloured.
-    expect(highlight('if ("x") return', 'js')).toBe('[k:if] ([s:"x"]) [k:return]');
+    const mark = (scope: string) => (text: string) => `[${scope}:${text}]`;
+    const tag = mark('tag');
+    const highlight = await createHighlighter({ keyword: mark('keyword'), string: mark('string'), number: mark('number'), tag, name: tag, section: mark('section'), comment: mark('comment'), emphasis: mark('emphasis'), code: mark('code') }, ['js', 'html', 'md', 'dart']);
+    // A template string: its substitution has no colour of its own and takes the string's; the
+    // number in it has its own.
+    expect(highlight('let s = `a${1}b`;', 'js')).toBe('[keyword:let] s = [string:`a${][number:1][string:}b`];');
+    // A tag and its name are two scopes of one colour here: one run.
+    expect(highlight('<p>hi</p>', 'html')).toBe('[tag:<p>]hi[tag:</p>]');
+    // HTML in a Markdown heading: its text takes the heading's colour, its tags their own.
+    expect(highlight('# Title <b>x</b>', 'md')).toBe('[section:# Title ][tag:<b>][section:x][tag:</b>]');
+    // A Dart doc comment is Markdown (an embedded language): its plain text takes the comment's colour.
+    expect(highlight('/// A *doc* `x`\nint a;', 'dart')).toBe('[comment:/// A ][emphasis:*doc*][comment: ][code:`x`]\nint a;');
+  });
+
+  it('leave code highlight.js failed on (its safe mode, an illegal match) as it is, not as its HTML', () => {
+    const code = 'a < b && "c"';
+    // What highlight.js's emitter (broadsheet's) held when the scan stopped.
+    const emitter = new ScopeEmitter();
+    emitter.addText('a < b');
+    const failed = { value: 'a &lt; b &amp;&amp; &quot;c&quot;', relevance: 0, _emitter: emitter };
+    expect(colourResult({ ...failed, illegal: false, errorRaised: new Error('0 width match regex') }, code, styles)).toBe(code);
+    expect(colourResult({ ...failed, illegal: true }, code, styles)).toBe(code);
   });
 });

@@ -6,7 +6,7 @@
  * Built as its own file (dist/highlight.cjs); each grammar is required from highlight.js itself
  * (grammar.ts).
  */
-import type { Emitter } from 'highlight.js';
+import type { Emitter, HighlightResult } from 'highlight.js';
 import core from 'highlight.js/lib/core';
 import { importGrammar } from './grammar.js';
 import { AUTO_DETECT, EMBEDS, GRAMMARS } from './languages.js';
@@ -51,40 +51,30 @@ async function loadGrammars(langs: Iterable<string>): Promise<void> {
 
 type Style = (text: string) => string;
 
-/**
- * The styles the emitters of the highlighting under way colour with. highlight.js makes its
- * emitters itself (one per language a block embeds), from the class it was configured with; a
- * highlighter sets these before each block, and highlighting is synchronous.
- */
-let activeStyles: SyntaxStyles = {};
-
-/** A scope's colour: its name's first part's ('title' of 'title.function'), as highlight.js's CSS class names it. */
-function styleOf(scope: string): Style | undefined {
-  if (scope.startsWith('language:')) return undefined;
-  const name = /^[\w-]*/.exec(scope)![0];
-  return name && Object.hasOwn(activeStyles, name) ? activeStyles[name] : undefined;
+/** A scope highlight.js opened, in the one it was opened in (a block's root scope has no name). */
+interface Scope {
+  readonly name: string;
+  parent: Scope | undefined;
 }
 
 /**
- * highlight.js's emitter (its `__emitter` option), colouring as highlight.js scans: each run of
- * text in the colour of its innermost scope that has one (neighbouring runs of one colour
- * joined); text in no such scope stays plain, so the code block's own style shows. It stands in
- * for highlight.js's token tree and the HTML made from it, which broadsheet only read back into
- * colours (escaped, matched and unescaped again).
+ * highlight.js's emitter (its `__emitter` option): the text in runs, each with the innermost
+ * scope it was added in. It stands in for highlight.js's token tree and the HTML made from it,
+ * which broadsheet only read back into colours (escaped, matched and unescaped again); the
+ * highlighter colours the runs (colourResult), so emitters need no styles of their own.
+ * Exported for the tests.
  */
-class AnsiEmitter implements Emitter {
-  /** The text, in runs, each with its colour; undefined: the enclosing one's (plain, or a host language's). */
-  private readonly texts: string[] = [];
-  private readonly colours: (Style | undefined)[] = [];
-  /** Each open scope's colour: its own, else the one it is in. */
-  private readonly stack: (Style | undefined)[] = [];
-
-  private get current(): Style | undefined {
-    return this.stack[this.stack.length - 1];
-  }
+export class ScopeEmitter implements Emitter {
+  readonly texts: string[] = [];
+  readonly scopes: Scope[] = [];
+  private readonly root: Scope = { name: '', parent: undefined };
+  private current = this.root;
 
   addText(text: string): void {
-    if (text !== '') this.add(text, this.current);
+    if (text !== '') {
+      this.texts.push(text);
+      this.scopes.push(this.current);
+    }
   }
 
   startScope(scope: string): void {
@@ -97,47 +87,70 @@ class AnsiEmitter implements Emitter {
 
   /** Called by highlight.js itself, beside startScope. */
   openNode(scope: string): void {
-    this.stack.push((scope ? styleOf(scope) : undefined) ?? this.current);
+    this.current = { name: scope, parent: this.current };
   }
 
+  /** Never past the root, as highlight.js's token tree. */
   closeNode(): void {
-    this.stack.pop();
+    if (this.current !== this.root) this.current = this.current.parent!;
   }
 
-  /** A language embedded here (JavaScript in HTML): its plain text takes the colour it sits in. */
+  /** A piece in a language embedded here (JavaScript in HTML): its scopes sit in the one open here. */
   __addSublanguage(emitter: Emitter, _name: string): void {
-    const embedded = emitter as AnsiEmitter;
-    const enclosing = this.current;
-    embedded.texts.forEach((text, i) => this.add(text, embedded.colours[i] ?? enclosing));
+    const embedded = emitter as ScopeEmitter;
+    embedded.root.parent = this.current;
+    for (let i = 0; i < embedded.texts.length; i++) {
+      this.texts.push(embedded.texts[i]!);
+      this.scopes.push(embedded.scopes[i]!);
+    }
   }
 
   finalize(): void {
-    this.stack.length = 0;
+    this.current = this.root;
   }
 
-  /** The coloured text (highlight.js's `value`). */
+  /** highlight.js's `value`, which broadsheet does not read (colourResult reads the runs). */
   toHTML(): string {
-    let out = '';
-    let run = '';
-    let colour: Style | undefined;
-    this.texts.forEach((text, i) => {
-      if (this.colours[i] !== colour) {
-        out += colour && run ? colour(run) : run;
-        run = '';
-        colour = this.colours[i];
-      }
-      run += text;
-    });
-    return out + (colour && run ? colour(run) : run);
-  }
-
-  private add(text: string, colour: Style | undefined): void {
-    this.texts.push(text);
-    this.colours.push(colour);
+    return '';
   }
 }
 
-hljs.configure({ __emitter: AnsiEmitter });
+hljs.configure({ __emitter: ScopeEmitter });
+
+/**
+ * A highlighting's text in colour: each run in the colour of its innermost scope that has one
+ * (a scope's colour is its name's first part's: 'title' of 'title.function', as highlight.js's
+ * CSS classes name it), neighbouring runs of one colour joined; text in no such scope stays
+ * plain, so the code block's own style shows. A highlighting that failed mid-scan (highlight.js's
+ * safe mode, an illegal match: its value is then the code as HTML) is the code as it is,
+ * uncoloured, as is one whose runs another emitter holds.
+ */
+export function colourResult(result: HighlightResult, code: string, styles: SyntaxStyles): string {
+  if (result.errorRaised || result.illegal || !(result._emitter instanceof ScopeEmitter)) return code;
+  const { texts, scopes } = result._emitter;
+  const resolved = new Map<Scope, Style | undefined>();
+  const styleOf = (scope: Scope | undefined): Style | undefined => {
+    if (!scope) return undefined;
+    if (resolved.has(scope)) return resolved.get(scope);
+    const name = /^[\w-]*/.exec(scope.name)![0];
+    const style = (name && Object.hasOwn(styles, name) ? styles[name] : undefined) ?? styleOf(scope.parent);
+    resolved.set(scope, style);
+    return style;
+  };
+  let out = '';
+  let run = '';
+  let colour: Style | undefined;
+  for (let i = 0; i < texts.length; i++) {
+    const style = styleOf(scopes[i]);
+    if (style !== colour) {
+      out += colour && run ? colour(run) : run;
+      run = '';
+      colour = style;
+    }
+    run += texts[i];
+  }
+  return out + (colour && run ? colour(run) : run);
+}
 
 /** A highlighter for the languages a document names (the others come back undefined). */
 export async function createHighlighter(styles: SyntaxStyles, langs: Iterable<string> = []): Promise<Highlighter> {
@@ -146,11 +159,7 @@ export async function createHighlighter(styles: SyntaxStyles, langs: Iterable<st
     const name = grammarOf(lang);
     if (!name || !hljs.getLanguage(name)) return undefined;
     try {
-      activeStyles = styles;
-      const result = hljs.highlight(code, { language: name, ignoreIllegals: true });
-      // A grammar that raised an error mid-scan (highlight.js's safe mode): its value is the code
-      // as HTML, shown here as it is, uncoloured.
-      return (result.errorRaised ? code : result.value).replace(/\n+$/, '');
+      return colourResult(hljs.highlight(code, { language: name, ignoreIllegals: true }), code, styles).replace(/\n+$/, '');
     } catch {
       // A grammar that fails on some input: the block is shown uncoloured rather than not at all.
       return undefined;
