@@ -9,23 +9,27 @@ export interface EmojiTable {
   get(name: string): string | undefined;
 }
 
-/** What a name can be: a space or a line break would let a search match across lines. */
-const NAME = /^[\w+-]+$/;
-
 /**
- * The emoji of each shortcode, searched for in one text of `\n<name> <emoji>` lines. Not a Map:
- * building one of gemoji's 1,913 names took ~14 ms of a fresh process (V8's interpreter runs it
- * once), for the one or two shortcodes a README has; a search of the text takes microseconds.
+ * The emoji of each shortcode, found by a binary search of gemoji's lines, in the order of their
+ * names. Not a Map: building one of gemoji's 1,913 names took ~14 ms of a fresh process (V8's
+ * interpreter runs that code once), for the one or two shortcodes a README has; splitting the
+ * text into lines is one native call, and a search is 11 steps.
  */
 export function emojiTable(): EmojiTable {
-  const lines = shortcodeLines();
+  const lines = shortcodeLines().split('\n');
   return {
     get(name) {
-      if (!NAME.test(name)) return undefined;
-      const at = lines.indexOf(`\n${name} `);
-      if (at < 0) return undefined;
-      const start = at + name.length + 2;
-      return lines.slice(start, lines.indexOf('\n', start));
+      let low = 0;
+      let high = lines.length - 1;
+      while (low <= high) {
+        const middle = (low + high) >>> 1;
+        const line = lines[middle]!;
+        const key = line.slice(0, line.indexOf(' '));
+        if (key === name) return line.slice(key.length + 1);
+        if (key < name) low = middle + 1;
+        else high = middle - 1;
+      }
+      return undefined;
     },
   };
 }
