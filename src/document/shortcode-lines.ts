@@ -12,6 +12,7 @@ import { once } from '../once.js';
 export const shortcodeLines = once((): string => {
   const table = new Map<string, string>();
   for (const { emoji, names } of gemoji) for (const name of names) table.set(name, emoji);
-  const names = [...table.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  // The default order is the order of UTF-16 code units, which `<` compares by.
+  const names = [...table.keys()].sort();
   return names.map((name) => `${name} ${table.get(name)}`).join('\n');
 });

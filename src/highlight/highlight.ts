@@ -49,7 +49,7 @@ async function loadGrammars(langs: Iterable<string>): Promise<void> {
   );
 }
 
-type Style = (text: string) => string;
+type Style = SyntaxStyles[string];
 
 /** A scope highlight.js opened, in the one it was opened in (a block's root scope has no name). */
 interface Scope {
