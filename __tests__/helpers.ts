@@ -168,10 +168,14 @@ export async function bundleWithDependency(path: string, contents: string, plugi
   return build({ entryPoints: [join(dir, 'entry.js')], bundle: true, write: false, logLevel: 'silent', plugins });
 }
 
+/** The vendored READMEs and changelogs (__tests__/corpus), as paths. */
+export function corpusMarkdownFiles(): string[] {
+  return ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
+}
+
 /** Every fenced block (``` or ~~~) of the vendored READMEs and changelogs, with the first word of its info string (or ''). */
 export function corpusFencedBlocks(): { lang: string; code: string }[] {
-  const files = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).filter((name) => name.endsWith('.md')).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
-  return files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n([\s\S]*?)^ {0,3}\1/gm)].map((match) => ({ lang: match[2]!, code: match[3]! })));
+  return corpusMarkdownFiles().flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)[^\n]*\n([\s\S]*?)^ {0,3}\1/gm)].map((match) => ({ lang: match[2]!, code: match[3]! })));
 }
 
 /** highlight.js with every grammar, bundled (as the build bundles it) through `plugins`, run in Node's own context. */

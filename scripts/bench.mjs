@@ -70,8 +70,9 @@ const dir = mkdtempSync(join(tmpdir(), 'broadsheet-bench-'));
 const markedBundle = join(dir, 'marked.cjs');
 // Written as the function lex-only.cjs calls, as the build writes broadsheet's bundles.
 const asFunction = { banner: { js: '(function (exports, require, module) {' }, footer: { js: '})' } };
-// marked as broadsheet runs it: with its rules primed before lexing (src/document/prime.ts).
-const floorEntry = { contents: "export * from 'marked'; export { primeRules } from './src/document/prime.ts';", resolveDir: root, loader: 'ts' };
+// marked as broadsheet runs it: with its rules primed before lexing, and those a document cannot
+// reach skipped (src/document/prime.ts).
+const floorEntry = { contents: "export * from 'marked'; export { primeRules, skipping, unreachableRules } from './src/document/prime.ts';", resolveDir: root, loader: 'ts' };
 await build({ stdin: floorEntry, bundle: true, platform: 'node', format: 'cjs', target: 'node20', minify: true, outfile: markedBundle, logLevel: 'warning', plugins: [markedForGfm], ...asFunction });
 const lexOnly = (file) => [node, [join(root, 'scripts', 'lex-only.cjs'), markedBundle, file]];
 const article = join(root, 'articles', 'xi-putin-new-era.md');

@@ -5,7 +5,7 @@
 import { Lexer, Marked, type MarkedExtension, type Token, type TokensList } from 'marked';
 import { BroadsheetError } from '../errors.js';
 import { footnotes } from './footnotes.js';
-import { primeRules } from './prime.js';
+import { primeRules, skipping, unreachableRules } from './prime.js';
 
 export interface LexOptions {
   /**
@@ -57,8 +57,11 @@ export function lex(body: string, options: LexOptions): TokensList {
   // CommonMark: they are lexed as stand-ins of the same length and put back afterwards.
   const standIns = /[\u2028\u2029]/.test(body) ? chooseStandIns(body) : undefined;
   const source = standIns ? body.replace(/[\u2028\u2029]/g, (ch) => (ch === '\u2028' ? standIns[0] : standIns[1])) : body;
-  primeRules(source, options.inline);
-  const marked = new Marked({ gfm: true }).use(boundedTables);
+  // The block rules this source cannot reach are neither primed nor run (nor compiled).
+  const skipped = unreachableRules(source);
+  primeRules(source, options.inline, skipped);
+  // boundedTables is used after: marked calls its table tokenizer first.
+  const marked = new Marked({ gfm: true }).use(skipping(skipped)).use(boundedTables);
   // Every footnote, defined or referenced, starts with `[^`. Without one, the extension could
   // match nothing, yet marked would call its tokenizers at every block and every inline step
   // (with an object made for each call): ~1.5% of lexing a long document.

@@ -16,7 +16,7 @@
  * would compile the same rules anyway; one without (only headings, fences or HTML) pays ~10 ms
  * for rules it never runs.
  */
-import { Lexer } from 'marked';
+import { Lexer, Tokenizer, type MarkedExtension } from 'marked';
 
 /** V8's length from which a pattern's first run makes machine code (JSRegExp::kTierUpForSubjectLengthValue). */
 export const LONG_SUBJECT = 1000;
@@ -34,8 +34,52 @@ const DELIMITED = [
 
 type Delimiter = (typeof DELIMITED)[number][0];
 
-/** What this process has primed: the block rules, the inline ones, the closing rules of each delimiter. */
-const primed = { blocks: false, inline: false, delimiters: new Set<Delimiter>() };
+/**
+ * marked's four costliest block rules after the paragraph (native code for each: 0.4-1 ms, 3 ms
+ * together), each with a test that a source can have what the rule matches. marked tries every
+ * block rule at the start of every block, so each is compiled for the first document whatever
+ * it holds; most READMEs have no setext heading and an article no table, quote or HTML.
+ *
+ * Each test only looks for characters the rule's own pattern needs at the start of its match:
+ * what marked lexes is the source or text cut from it (a list item's lines without their
+ * indent, a quote's without their `>`, a footnote's body), never text with a character added
+ * but spaces, so a source without them has no string the rule could match.
+ */
+const REACHABLE = {
+  // Every alternative of marked's HTML block rule opens with `<`.
+  html: (source: string) => source.includes('<'),
+  // ` {0,3}>` at the start of the quote's first line.
+  blockquote: (source: string) => source.includes('>'),
+  // The delimiter row must have a `|` or a `:` beside a `-` (marked's tableDelimiter: a row of
+  // dashes alone is not a table).
+  table: (source: string) => /\||:-|-:/.test(source),
+  // The underline: a line ending in `=`s or `-`s, after its indent, a quote's `>` or a list
+  // marker's space (what marked can cut from the front of a line).
+  lheading: (source: string) => /(?:^|[ \t>])(?:=+|-+)[ \t]*$/m.test(source),
+} satisfies Record<string, (source: string) => boolean>;
+
+export type SkippableRule = keyof typeof REACHABLE;
+
+/** Past this length the tests cost more than the compiling they save (~3 ms a megabyte when nothing is found). */
+const SKIP_LOOKS_UP_TO = 1 << 20;
+
+/** The rules of REACHABLE that `source` cannot reach; none for a source longer than SKIP_LOOKS_UP_TO. */
+export function unreachableRules(source: string): SkippableRule[] {
+  if (source.length > SKIP_LOOKS_UP_TO) return [];
+  return (Object.keys(REACHABLE) as SkippableRule[]).filter((rule) => !REACHABLE[rule](source));
+}
+
+/**
+ * Tokenizers that match nothing for `rules`, so marked never runs (nor compiles) their patterns.
+ * For `Marked.use()`: registered before an extension with its own tokenizer for one of them, that
+ * one still runs first (marked calls the latest, and the earlier only when it returns false).
+ */
+export function skipping(rules: readonly SkippableRule[]): MarkedExtension {
+  return { tokenizer: Object.fromEntries(rules.map((rule) => [rule, () => undefined])) };
+}
+
+/** What this process has primed: the block rules (but those skipped), the inline ones, the closing rules of each delimiter. */
+const primed = { blocks: false, skipped: new Set<SkippableRule>(), inline: false, delimiters: new Set<Delimiter>() };
 
 /** The delimiters `source` has. */
 const delimitersIn = (source: string): Delimiter[] => DELIMITED.map(([ch]) => ch).filter((ch) => source.includes(ch));
@@ -51,17 +95,23 @@ export function primer(source: string, delimiters: readonly Delimiter[] = delimi
 
 /**
  * Primes the rules lexing `source` will run that this process has not primed yet: the first
- * document primes the block rules (and, lexed inline, the inline ones); a later one only the
- * closing rules of delimiters it is the first to have.
+ * document primes the block rules but those it skips (and, lexed inline, the inline ones); a
+ * later one a rule the first skipped that it needs, and the closing rules of delimiters it is the
+ * first to have.
  */
-export function primeRules(source: string, inline: boolean): void {
+export function primeRules(source: string, inline: boolean, skipped: readonly SkippableRule[] = unreachableRules(source)): void {
   const delimiters = inline ? delimitersIn(source).filter((ch) => !primed.delimiters.has(ch)) : [];
-  if (primed.blocks && (!inline || primed.inline) && delimiters.length === 0) return;
+  const blocksToPrime = !primed.blocks || [...primed.skipped].some((rule) => !skipped.includes(rule));
+  if (!blocksToPrime && (!inline || primed.inline) && delimiters.length === 0) return;
   const text = primer(source, delimiters);
-  const lexer = new Lexer({ gfm: true });
+  const tokenizer = new Tokenizer();
+  for (const rule of skipped) tokenizer[rule] = () => undefined;
+  const lexer = new Lexer({ gfm: true, tokenizer });
   // Extraction lexes blocks alone: the inline rules would be compiled for nothing.
   if (inline) lexer.lex(text);
   else lexer.blockTokens(text, []);
+  // A rule stays unprimed only if every document so far has skipped it.
+  primed.skipped = primed.blocks ? new Set(skipped.filter((rule) => primed.skipped.has(rule))) : new Set(skipped);
   primed.blocks = true;
   primed.inline ||= inline;
   for (const ch of delimiters) primed.delimiters.add(ch);
