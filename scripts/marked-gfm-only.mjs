@@ -11,6 +11,9 @@
 // documents never have. Each is constructed on its first run instead: a stand-in with the two
 // things marked uses of them, `lastIndex` and `exec`.
 //
+// Its punctuation classes, written as regular expressions only to be spliced into other rules,
+// become strings of the same text (unicodeClassesAsText, below): ~0.3 ms of every start.
+//
 // marked ships minified code whose names change between releases, so nothing here names a
 // variable: the rule sets' object literals say which variable holds which rule. When the code
 // does not have the shape this expects (a new marked), gfmOnly returns undefined and the build
@@ -26,7 +29,7 @@ const STAND_IN = '{exec(){throw new Error("internal: broadsheet bundles marked f
 const deferred = (expression) =>
   `{lastIndex:0,exec(broadsheetText){const broadsheetRule=this.rule??=${expression};broadsheetRule.lastIndex=this.lastIndex;const broadsheetMatch=broadsheetRule.exec(broadsheetText);this.lastIndex=broadsheetRule.lastIndex;return broadsheetMatch}}`;
 
-/** @returns {{ code: string, removed: string[], deferred: string[] } | undefined} */
+/** @returns {{ code: string, removed: string[], deferred: string[], asText: string[] } | undefined} */
 export function gfmOnly(source) {
   const sets = /[,;{\s]([\w$]+)=\{normal:([\w$]+),gfm:([\w$]+),breaks:([\w$]+),pedantic:([\w$]+)\}/.exec(source);
   if (!sets) return undefined;
@@ -61,7 +64,33 @@ export function gfmOnly(source) {
     if (uses.length !== 2 || (source.match(definition) ?? []).length !== 1) return undefined;
     code = code.replace(definition, (_, expression) => `${name}=${removed.includes(name) ? STAND_IN : deferred(expression)}`);
   }
-  return removed.length > 0 ? { code, removed, deferred: closing } : undefined;
+  if (removed.length === 0) return undefined;
+  const sourceOnly = unicodeClassesAsText(code);
+  return { code: sourceOnly.code, removed, deferred: closing, asText: sourceOnly.names };
+}
+
+/**
+ * marked writes its punctuation classes (`[\p{P}\p{S}]` and kin) as regular expressions, only to
+ * splice their text into other rules (`edit(rule).replace(/punct/g, L)`, which reads `L.source`,
+ * or takes a string as it is). Each costs ~0.065 ms to construct: V8 builds a Unicode property
+ * class's ranges when it constructs the expression. A class used for nothing else becomes a
+ * string of the same text. Any other use of its name, or what merely looks like one, keeps it.
+ */
+function unicodeClassesAsText(source) {
+  let code = source;
+  const names = [];
+  const literal = /(?<=[,;\s])([\w$]+)=\/((?:\\.|\[(?:\\.|[^\]\\\n])*\]|[^/[\\\n])+)\/([a-z]*u[a-z]*)(?=[,;])/g;
+  for (const [definition, name, pattern] of source.matchAll(literal)) {
+    const id = escape(name);
+    // Every occurrence of the name as a word: not a property (after a dot, but for a spread), nor
+    // a property class in a pattern (`\p{L}`).
+    const all = source.match(new RegExp(`(?:(?<![\\w$.])|(?<=\\.\\.\\.))(?<!\\\\[pP]\\{)${id}(?![\\w$])`, 'g')) ?? [];
+    const spliced = source.match(new RegExp(`\\.replace\\(/\\w+/g,${id}\\)`, 'g')) ?? [];
+    if (all.length !== spliced.length + 1) continue;
+    code = code.replace(definition, `${name}=${JSON.stringify(pattern)}`);
+    names.push(name);
+  }
+  return { code, names };
 }
 
 const escape = (name) => name.replace(/\$/g, '\\$');
