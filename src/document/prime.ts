@@ -22,17 +22,25 @@ import { Lexer, Tokenizer, type MarkedExtension } from 'marked';
 export const LONG_SUBJECT = 1000;
 
 /**
- * Closing delimiters of emphasis and strikethrough: patterns over Unicode punctuation and symbol
- * classes, whose bytecode for two-byte text costs 5-8 ms each (machine code: 2-4 ms). Only a
- * document with the character has them run at all, so only then are they primed.
+ * The rules that find an opening delimiter of emphasis or strikethrough and its closer (patterns
+ * over Unicode punctuation classes), by the character that calls for them. Only a document with
+ * the character runs them at all, so only then are they primed: each run once, directly, on the
+ * long primer. (A primer with delimiters in it would run them too, but marked tries an opener
+ * only when a closer could follow, and a closer only after an opener.)
+ *
+ * The closing rules cost the most (0.5-1.3 ms of machine code each, and as much again to
+ * construct), and many documents never run them: a `*` that only starts list items, a `_` only
+ * inside words, code or links. The bundle's marked builds each on its first run, and runs it
+ * first on a long string (scripts/marked-gfm-only.mjs): those are not primed. marked as installed
+ * (the library) builds them at import; there they are primed with the opening rules.
  */
-const DELIMITED = [
-  ['*', '*a* '],
-  ['_', '_a_ '],
-  ['~', '~~a~~ '],
-] as const;
+const DELIMITER_RULES = {
+  '*': ['emStrongLDelim', 'emStrongRDelimAst'],
+  _: ['emStrongLDelim', 'emStrongRDelimUnd'],
+  '~': ['delLDelim', 'delRDelim'],
+} as const;
 
-type Delimiter = (typeof DELIMITED)[number][0];
+type Delimiter = keyof typeof DELIMITER_RULES;
 
 /**
  * marked's four costliest block rules after the paragraph (native code for each: 0.4-1 ms, 3 ms
@@ -78,41 +86,58 @@ export function skipping(rules: readonly SkippableRule[]): MarkedExtension {
   return { tokenizer: Object.fromEntries(rules.map((rule) => [rule, () => undefined])) };
 }
 
-/** What this process has primed: the block rules (but those skipped), the inline ones, the closing rules of each delimiter. */
-const primed = { blocks: false, skipped: new Set<SkippableRule>(), inline: false, delimiters: new Set<Delimiter>() };
+/** What this process has primed: the block rules (but those skipped), the inline ones, the masking of delimited text, each delimiter's rules. */
+const primed = { blocks: false, skipped: new Set<SkippableRule>(), inline: false, masking: false, delimiters: new Set<Delimiter>() };
 
 /** The delimiters `source` has. */
-const delimitersIn = (source: string): Delimiter[] => DELIMITED.map(([ch]) => ch).filter((ch) => source.includes(ch));
+const delimitersIn = (source: string): Delimiter[] => (Object.keys(DELIMITER_RULES) as Delimiter[]).filter((ch) => source.includes(ch));
 
-/** The paragraph that primes the rules a document will run: `source`'s width, the delimiters given. */
-export function primer(source: string, delimiters: readonly Delimiter[] = delimitersIn(source)): string {
+/**
+ * The paragraph that primes the rules a document will run: words in `source`'s width, after a
+ * `*` that nothing closes when `masking`. Inline text with a `*`, `_` or `~` is first masked
+ * (code spans, links: marked's blockSkip and anyPunctuationOutsideCode), and the lone `*`, kept
+ * as text, leaves a position that starts with a space (the hard-break rule runs there).
+ */
+export function primer(source: string, masking = delimitersIn(source).length > 0): string {
   // The first 64 K characters say the width well enough, and the test stays cheap at 10 MB.
   const wide = /[^\0-\xff]/.test(source.length > 65_536 ? source.slice(0, 65_536) : source);
-  const opening = DELIMITED.filter(([ch]) => delimiters.includes(ch)).map(([, text]) => text).join('');
   const word = wide ? 'a\u2019 ' : 'ab ';
-  return opening + word.repeat(Math.ceil((LONG_SUBJECT + 24) / word.length));
+  return (masking ? 'ab * ' : '') + word.repeat(Math.ceil((LONG_SUBJECT + 24) / word.length));
 }
 
 /**
  * Primes the rules lexing `source` will run that this process has not primed yet: the first
  * document primes the block rules but those it skips (and, lexed inline, the inline ones); a
- * later one a rule the first skipped that it needs, and the closing rules of delimiters it is the
- * first to have.
+ * later one a rule the first skipped that it needs, and the rules of delimiters it is the first
+ * to have (with, for the first document that has one, the masking of delimited text).
  */
 export function primeRules(source: string, inline: boolean, skipped: readonly SkippableRule[] = unreachableRules(source)): void {
   const delimiters = inline ? delimitersIn(source).filter((ch) => !primed.delimiters.has(ch)) : [];
   const blocksToPrime = !primed.blocks || [...primed.skipped].some((rule) => !skipped.includes(rule));
+  const masking = delimiters.length > 0 && !primed.masking;
   if (!blocksToPrime && (!inline || primed.inline) && delimiters.length === 0) return;
-  const text = primer(source, delimiters);
+  const text = primer(source, masking);
   const tokenizer = new Tokenizer();
   for (const rule of skipped) tokenizer[rule] = () => undefined;
   const lexer = new Lexer({ gfm: true, tokenizer });
   // Extraction lexes blocks alone: the inline rules would be compiled for nothing.
-  if (inline) lexer.lex(text);
-  else lexer.blockTokens(text, []);
+  if (blocksToPrime || (inline && !primed.inline) || masking) {
+    if (inline) lexer.lex(text);
+    else lexer.blockTokens(text, []);
+  }
+  const rules = Lexer.rules.inline.gfm as unknown as Record<(typeof DELIMITER_RULES)[Delimiter][number], unknown>;
+  for (const name of new Set(delimiters.flatMap((ch) => DELIMITER_RULES[ch]))) {
+    const rule = rules[name];
+    // (Not a RegExp: the bundle's stand-in for a closing rule, built on its first run.)
+    if (rule instanceof RegExp) {
+      rule.exec(text);
+      rule.lastIndex = 0;
+    }
+  }
   // A rule stays unprimed only if every document so far has skipped it.
   primed.skipped = primed.blocks ? new Set(skipped.filter((rule) => primed.skipped.has(rule))) : new Set(skipped);
   primed.blocks = true;
   primed.inline ||= inline;
+  primed.masking ||= masking;
   for (const ch of delimiters) primed.delimiters.add(ch);
 }
