@@ -73,6 +73,8 @@ const fragments = [
   '\n\n',
   '\n- item\n- item two\n  - nested\n',
   '\n1. one\n2. two\n',
+  // A quote ending in a list, then a line, in a list item: marked 18 throws on it (parse.ts).
+  '\n- a\n  > *\nb\n',
   '\n> quote\n> > deeper\n',
   '\n```js\nconst x = 1;\t// tab\n```\n',
   '\n| a | b |\n|---|---|\n| 中文 | 😀 |\n',

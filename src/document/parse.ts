@@ -2,7 +2,7 @@
  * Markdown -> marked's tokens, through marked's public API only: a fresh `Marked` instance per
  * document (never the global one), configured with `use()`.
  */
-import { Lexer, Marked, type MarkedExtension, type Token, type TokensList } from 'marked';
+import { Lexer, Marked, Tokenizer, type MarkedExtension, type Token, type TokensList } from 'marked';
 import { BroadsheetError } from '../errors.js';
 import { footnotes } from './footnotes.js';
 import { primeRules, skipping, unreachableRules } from './prime.js';
@@ -52,6 +52,28 @@ const boundedTables: MarkedExtension = {
   },
 };
 
+/**
+ * marked 18, checking whether a line after a quote continues a list that ends the quote, reads
+ * the context the quote is in (the token before it) where it means the quote's own list: inside a
+ * list item whose text comes first (`- a\n  > *\nb`) it finds no list, and throws ("reading
+ * 'raw'"). Nothing else in a quote reads that context (its blocks are lexed afresh), so quotes
+ * are lexed without it: the same tokens for every quote that lexed, and no throw.
+ */
+const quotesOwnContext: MarkedExtension = {
+  tokenizer: {
+    blockquote(src: string) {
+      const state = this.lexer.state;
+      const before = state.lastToken;
+      state.lastToken = undefined;
+      try {
+        return Tokenizer.prototype.blockquote.call(this, src);
+      } finally {
+        state.lastToken = before;
+      }
+    },
+  },
+};
+
 export function lex(body: string, options: LexOptions): TokensList {
   // U+2028 and U+2029 end a line for marked's patterns (JavaScript's `$` and `.`), not for
   // CommonMark: they are lexed as stand-ins of the same length and put back afterwards.
@@ -62,6 +84,8 @@ export function lex(body: string, options: LexOptions): TokensList {
   primeRules(source, options.inline, skipped);
   // boundedTables is used after: marked calls its table tokenizer first.
   const marked = new Marked({ gfm: true }).use(skipping(skipped)).use(boundedTables);
+  // (Only where a quote can be: it runs marked's own quote rule, which skipping would not.)
+  if (!skipped.includes('blockquote')) marked.use(quotesOwnContext);
   // Every footnote, defined or referenced, starts with `[^`. Without one, the extension could
   // match nothing, yet marked would call its tokenizers at every block and every inline step
   // (with an object made for each call): ~1.5% of lexing a long document.
