@@ -48,10 +48,11 @@ type Delimiter = keyof typeof DELIMITER_RULES;
  * block rule at the start of every block, so each is compiled for the first document whatever
  * it holds; most READMEs have no setext heading and an article no table, quote or HTML.
  *
- * Each test only looks for characters the rule's own pattern needs at the start of its match:
- * what marked lexes is the source or text cut from it (a list item's lines without their
- * indent, a quote's without their `>`, a footnote's body), never text with a character added
- * but spaces, so a source without them has no string the rule could match.
+ * Each test only looks for characters the rule's own pattern needs: what marked lexes is the
+ * source or text cut from it (a list item's lines without their indent, a quote's without their
+ * `>`, a footnote's body, a last list item without its trailing whitespace: `trimEnd`, any
+ * Unicode space), never text with a character added but spaces, so a source without them has
+ * no string the rule could match.
  */
 const REACHABLE = {
   // Every alternative of marked's HTML block rule opens with `<`.
@@ -62,8 +63,9 @@ const REACHABLE = {
   // dashes alone is not a table).
   table: (source: string) => /\||:-|-:/.test(source),
   // The underline: a line ending in `=`s or `-`s, after its indent, a quote's `>` or a list
-  // marker's space (what marked can cut from the front of a line).
-  lheading: (source: string) => /(?:^|[ \t>])(?:=+|-+)[ \t]*$/m.test(source),
+  // marker's space (what marked can cut from the front of a line), before any whitespace (what
+  // trimEnd can cut from its end: `- a\n-\u00a0` is a heading in a list item).
+  lheading: (source: string) => /(?:^|[\s>])(?:=+|-+)\s*$/m.test(source),
 } satisfies Record<string, (source: string) => boolean>;
 
 export type SkippableRule = keyof typeof REACHABLE;
