@@ -28,51 +28,49 @@ describe('primer', () => {
     expect(isWide(primer(`${'a'.repeat(70_000)}’`))).toBe(false);
   });
 
-  it('masks delimited text, and runs the hard-break rule, on a long string for a document with delimiters, and closes nothing', () => {
-    const rules = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
-    const firstRuns = new Map<string, number>();
-    const originals = Object.entries(rules).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp).map(([name, rule]) => [name, rule, rule.exec] as const);
-    for (const [name, rule, exec] of originals) {
-      rule.exec = function (this: RegExp, text: string) {
-        if (!firstRuns.has(name)) firstRuns.set(name, text.length);
-        return exec.call(this, text);
-      };
-    }
-    try {
-      const tokens = new Lexer({ gfm: true }).lex(primer('a * b'));
-      expect(tokens.map((token) => token.type)).toEqual(['paragraph']);
-    } finally {
-      for (const [, rule, exec] of originals) rule.exec = exec;
-    }
-    for (const name of ['blockSkip', 'anyPunctuationOutsideCode', 'br', 'emStrongLDelim', 'text']) expect(firstRuns.get(name)).toBeGreaterThanOrEqual(LONG_SUBJECT);
-    for (const name of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim']) expect(firstRuns.has(name)).toBe(false);
-    expect(primer('plain')).not.toContain('*');
-  });
-
-  it("runs the rules of each delimiter the document has once on a long string, where marked built them (here, marked as installed)", () => {
-    const rules = Lexer.rules.inline.gfm as unknown as Record<string, RegExp>;
-    const watched = ['emStrongLDelim', 'delLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
+  /** The lengths of the strings each of marked's inline GFM rules runs on while `run` runs (given them so far). */
+  function inlineRuns(run: (runs: Map<string, number[]>) => void): Map<string, number[]> {
+    const rules = Lexer.rules.inline.gfm as unknown as Record<string, unknown>;
     const runs = new Map<string, number[]>();
-    const originals = watched.map((name) => [name, rules[name]!.exec] as const);
-    for (const name of watched) {
-      rules[name]!.exec = function (this: RegExp, text: string) {
+    const originals = Object.entries(rules).filter((entry): entry is [string, RegExp] => entry[1] instanceof RegExp);
+    for (const [name, rule] of originals) {
+      rule.exec = function (this: RegExp, text: string) {
         runs.set(name, [...(runs.get(name) ?? []), text.length]);
         return RegExp.prototype.exec.call(this, text);
       };
     }
     try {
-      const count = (name: string) => runs.get(name)?.length ?? 0;
+      run(runs);
+    } finally {
+      for (const [, rule] of originals) delete (rule as { exec?: unknown }).exec;
+    }
+    return runs;
+  }
+
+  it('masks delimited text, and runs the hard-break rule, on a long string for a document with delimiters, and closes nothing', () => {
+    const runs = inlineRuns(() => {
+      const tokens = new Lexer({ gfm: true }).lex(primer('a * b'));
+      expect(tokens.map((token) => token.type)).toEqual(['paragraph']);
+    });
+    for (const name of ['blockSkip', 'anyPunctuationOutsideCode', 'br', 'emStrongLDelim', 'text']) expect(runs.get(name)?.[0]).toBeGreaterThanOrEqual(LONG_SUBJECT);
+    for (const name of ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim']) expect(runs.has(name)).toBe(false);
+    expect(primer('plain')).not.toContain('*');
+  });
+
+  it("runs the rules of each delimiter the document has once on a long string, where marked built them (here, marked as installed)", () => {
+    const watched = ['emStrongLDelim', 'delLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
+    let first = new Map<string, number>();
+    const runs = inlineRuns((soFar) => {
       primeRules('a * list item and snake_case\n', true);
-      expect(watched.map(count)).toEqual([expect.any(Number), 0, 1, 1, 0]);
-      expect(count('emStrongLDelim')).toBeGreaterThan(0);
+      first = new Map([...soFar].map(([name, lengths]) => [name, lengths.length]));
       // A later document primes only what the first did not need.
       primeRules('~/home, *again*\n', true);
-      expect(watched.slice(1).map(count)).toEqual([1, 1, 1, 1]);
-    } finally {
-      for (const [name, exec] of originals) rules[name]!.exec = exec;
-    }
-    for (const lengths of runs.values()) for (const length of lengths) expect(length).toBeGreaterThanOrEqual(LONG_SUBJECT);
-    for (const name of watched) expect(rules[name]!.lastIndex).toBe(0);
+    });
+    expect(watched.map((name) => first.get(name) ?? 0)).toEqual([expect.any(Number), 0, 1, 1, 0]);
+    expect(first.get('emStrongLDelim')).toBeGreaterThan(0);
+    expect(watched.slice(1).map((name) => runs.get(name)?.length ?? 0)).toEqual([1, 1, 1, 1]);
+    for (const name of watched) for (const length of runs.get(name) ?? []) expect(length).toBeGreaterThanOrEqual(LONG_SUBJECT);
+    for (const name of watched) expect((Lexer.rules.inline.gfm as unknown as Record<string, RegExp>)[name]!.lastIndex).toBe(0);
   });
 });
 

@@ -5,20 +5,17 @@
 // characters it makes machine code at once. For these long alternations the bytecode is the
 // costlier of the two (V8's peephole pass), and every pattern that runs twice paid for both.
 // The highlighter's bundle runs each joined pattern once, first, on the string it is given
-// padded with spaces to 1,000 characters: the same string width (V8 keeps machine code for
-// Latin-1 and two-byte strings apart), so the code made is the code the scan runs. The match is
-// dropped and lastIndex set again, as highlight.js sets it before every run. (As prime.ts does
-// for marked's rules.) ajv's README's 32 blocks, highlighted in-process, first pass: 97.7 ->
-// 76.3 ms, commander's 97.9 -> 80.3 ms (medians of 15, alternating).
-
-/** V8's length from which a pattern's first run makes machine code (as src/document/prime.ts's LONG_SUBJECT). */
-const LONG_SUBJECT = 1000;
+// padded with spaces to 1,000 characters (long-first-run.mjs). The match is dropped and
+// lastIndex set again, as highlight.js sets it before every run. ajv's README's 32 blocks,
+// highlighted in-process, first pass: 97.7 -> 76.3 ms, commander's 97.9 -> 80.3 ms (medians of
+// 15, alternating).
+import { runLongFirst } from './long-first-run.mjs';
 
 export const ORIGINAL = '    exec(s) {\n      this.matcherRe.lastIndex = this.lastIndex;\n      const match = this.matcherRe.exec(s);\n';
 export const REPLACEMENT = `    exec(s) {
       if (!this.ranLong) {
         this.ranLong = true;
-        if (s.length < ${LONG_SUBJECT}) this.matcherRe.exec(s + ' '.repeat(${LONG_SUBJECT} - s.length));
+        ${runLongFirst('this.matcherRe', 's')}
       }
       this.matcherRe.lastIndex = this.lastIndex;
       const match = this.matcherRe.exec(s);

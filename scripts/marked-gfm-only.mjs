@@ -20,22 +20,20 @@
 // fails, saying so: a silent fallback would cost every start ~2 ms without anyone noticing.
 
 import { readFileSync } from 'node:fs';
+import { runLongFirst } from './long-first-run.mjs';
 
 const EMPHASIS = ['emStrongLDelim', 'emStrongRDelimAst', 'emStrongRDelimUnd'];
 const CLOSING = ['emStrongRDelimAst', 'emStrongRDelimUnd', 'delRDelim'];
 const STAND_IN = '{exec(){throw new Error("internal: broadsheet bundles marked for GFM only")}}';
-/** V8's length from which a pattern's first run makes machine code (as src/document/prime.ts's LONG_SUBJECT). */
-const LONG_SUBJECT = 1000;
 /**
  * The rule `expression` builds, built on the stand-in's first run (marked sets lastIndex, then
- * calls exec). That first run is on the text padded with spaces to LONG_SUBJECT characters (the
- * same string width: V8 keeps machine code for Latin-1 and two-byte strings apart), so V8 makes
- * machine code at once: the bytecode it would make of a shorter text costs more (1-1.3 ms for
- * each of these rules) than the machine code it makes anyway when the rule runs again.
+ * calls exec). That first run is on the text padded to 1,000 characters (long-first-run.mjs), so
+ * V8 makes machine code at once: the bytecode it would make of a shorter text costs more (1-1.3
+ * ms for each of these rules) than the machine code it makes anyway when the rule runs again.
  */
 // (Its own names are long ones, which marked's minified code cannot have: the expression reads marked's variables.)
 const deferred = (expression) =>
-  `{lastIndex:0,exec(broadsheetText){let broadsheetRule=this.rule;if(!broadsheetRule){broadsheetRule=this.rule=${expression};if(broadsheetText.length<${LONG_SUBJECT})broadsheetRule.exec(broadsheetText+" ".repeat(${LONG_SUBJECT}-broadsheetText.length))}broadsheetRule.lastIndex=this.lastIndex;const broadsheetMatch=broadsheetRule.exec(broadsheetText);this.lastIndex=broadsheetRule.lastIndex;return broadsheetMatch}}`;
+  `{lastIndex:0,exec(broadsheetText){let broadsheetRule=this.rule;if(!broadsheetRule){broadsheetRule=this.rule=${expression};${runLongFirst('broadsheetRule', 'broadsheetText')}}broadsheetRule.lastIndex=this.lastIndex;const broadsheetMatch=broadsheetRule.exec(broadsheetText);this.lastIndex=broadsheetRule.lastIndex;return broadsheetMatch}}`;
 
 /** @returns {{ code: string, removed: string[], deferred: string[], asText: string[] } | undefined} */
 export function gfmOnly(source) {

@@ -16,9 +16,9 @@
  * would compile the same rules anyway; one without (only headings, fences or HTML) pays ~10 ms
  * for rules it never runs.
  */
-import { Lexer, Tokenizer, type MarkedExtension } from 'marked';
+import { Lexer, Marked, type MarkedExtension } from 'marked';
 
-/** V8's length from which a pattern's first run makes machine code (JSRegExp::kTierUpForSubjectLengthValue). */
+/** V8's length from which a pattern's first run makes machine code (JSRegExp::kTierUpForSubjectLengthValue; as scripts/long-first-run.mjs's). */
 export const LONG_SUBJECT = 1000;
 
 /**
@@ -119,9 +119,7 @@ export function primeRules(source: string, inline: boolean, skipped: readonly Sk
   const masking = delimiters.length > 0 && !primed.masking;
   if (!blocksToPrime && (!inline || primed.inline) && delimiters.length === 0) return;
   const text = primer(source, masking);
-  const tokenizer = new Tokenizer();
-  for (const rule of skipped) tokenizer[rule] = () => undefined;
-  const lexer = new Lexer({ gfm: true, tokenizer });
+  const lexer = new Lexer(new Marked({ gfm: true }).use(skipping(skipped)).defaults);
   // Extraction lexes blocks alone: the inline rules would be compiled for nothing.
   if (blocksToPrime || (inline && !primed.inline) || masking) {
     if (inline) lexer.lex(text);
