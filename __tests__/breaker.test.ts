@@ -132,12 +132,21 @@ describe('the line breaker', () => {
         .array(fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })
         .map((gaps) => gaps[0]! + words.map((w, i) => w + gaps[i + 1]!).join('')),
     );
+  // Prose as plain text mostly is: words and dashes only, no markers, no codes (the fast path's
+  // own quickest way, bareWords).
+  const bareProse = fc
+    .array(fc.oneof(word, word, dashed, fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'Café', 'well-known', '-', '—', 'a–', 'long—compound—words—here', 'pre–post–war–era')), { minLength: 1, maxLength: 80 })
+    .chain((words) =>
+      fc
+        .array(fc.constantFrom(' ', ' ', ' ', '  ', '   ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })
+        .map((gaps) => gaps[0]! + words.map((w, i) => w + gaps[i + 1]!).join('')),
+    );
   it('sets plain prose on its fast path exactly as on the general one', () => {
     // A hyphenator that never splits sends every paragraph down the general path.
     const general = new Layout(unicodeLayout, (word) => [word]);
     fc.assert(
       // Under 14 columns some words are wider than the line: the fast path hands those back.
-      fc.property(prose, fc.integer({ min: 8, max: 120 }), (text, width) => {
+      fc.property(fc.oneof(prose, bareProse), fc.integer({ min: 8, max: 120 }), (text, width) => {
         expect(layout.wrap(text, width)).toBe(general.wrap(text, width));
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 2000) },
