@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { selectSections } from '../src/document/select.js';
-import { compareVersions, isCategory, rankHeadings, versionOf } from '../src/document/releases.js';
+import { compareVersions, isCategory, isUnreleased, rankHeadings, versionOf } from '../src/document/releases.js';
 import { flatten, parseDocument, type Document } from '../src/document/tree.js';
 import { decode } from '../src/load/decode.js';
 import { renderMarkdown } from '../src/render/markdown.js';
@@ -31,8 +31,20 @@ describe('versions and categories', () => {
     ['Earlier releases (0.10.1 and younger)', undefined],
     ['1. Introducing raw mode', undefined],
     ['1.2.x', undefined],
+    // Capitals, brackets and spaces around: the cheap test of a title's first character first.
+    ['V2.0.0', '2.0.0'],
+    ['[V1.0.0]', '1.0.0'],
+    ['VERSION 3.1', '3.1'],
+    ['  [v9.9.9] ', '9.9.9'],
+    ['Very 1.0', undefined],
+    ['', undefined],
   ])('%s names %s', (title, version) => {
     expect(versionOf(title)?.text).toBe(version);
+  });
+
+  it('knows Unreleased, in any case, bracketed or linked', () => {
+    for (const title of ['Unreleased', '[UNRELEASED]', ' [unreleased](https://x.test/compare) ', 'Unreleased changes']) expect([title, isUnreleased(title)]).toEqual([title, true]);
+    for (const title of ['Unreleasedx', 'Upcoming', '[', '', 'Not unreleased']) expect([title, isUnreleased(title)]).toEqual([title, false]);
   });
 
   it('orders versions as semver does: a final release above its pre-releases', () => {
