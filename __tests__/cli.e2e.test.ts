@@ -219,7 +219,7 @@ describe('the code cache', () => {
     const readme = '<p align="center"><b>Bold</b></p>\n\n&copy; 2026 :rocket:\n\n```js\nconst x = 1;\n```\n';
     expect(report(ROOT, ['-', '--color', 'always'], readme).split('\n').sort()).toEqual([
       '',
-      'code cache for broadsheet.cjs: used',
+      'code cache for broadsheet.cjs: used (documents)',
       'code cache for emoji.cjs: used',
       'code cache for entities.cjs: used',
       'code cache for highlight.cjs: used',
@@ -227,11 +227,30 @@ describe('the code cache', () => {
     ]);
   });
 
+  it("is the article's own for the stored article, and the larger one for a document of the reader's own (a file or stdin)", () => {
+    const readme = join(ROOT, '__tests__', 'corpus', 'readme', 'chalk.md');
+    expect(report(ROOT, ['--format', 'text'])).toBe('code cache for broadsheet.cjs: used\n');
+    expect(report(ROOT, ['--toc', 'xi-putin-new-era'])).toBe('code cache for broadsheet.cjs: used\n');
+    expect(report(ROOT, ['--width', '80', readme]).split('\n')[0]).toBe('code cache for broadsheet.cjs: used (documents)');
+    expect(report(ROOT, ['-', '--format', 'text'], '# Title\n\nText.\n')).toBe('code cache for broadsheet.cjs: used (documents)\n');
+    // It holds what READMEs compile beside what the article does.
+    const size = (name: string) => statSync(join(ROOT, 'dist', name)).size;
+    expect(size('broadsheet.cjs.documents.cache')).toBeGreaterThan(size('broadsheet.cjs.cache') + 20_000);
+  });
+
+  it('is chosen without failing on an argument that cannot be looked at (a name too long, a path through a file): the command says what is wrong, in one line', () => {
+    for (const arg of ['a'.repeat(5000), 'README.md/x']) {
+      const run = spawnSync(process.execPath, [BIN, arg], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^broadsheet: [^\n]*no such file or stored article[^\n]*\n$/);
+    }
+  });
+
   it("starts V8's data at a multiple of 8 bytes into each cache file, where V8 reads it without copying it first", () => {
-    const caches = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.cjs.cache'));
-    expect(caches).toContain('broadsheet.cjs.cache');
+    const caches = readdirSync(join(ROOT, 'dist')).filter((name) => name.endsWith('.cache'));
+    expect(caches).toEqual(expect.arrayContaining(['broadsheet.cjs.cache', 'broadsheet.cjs.documents.cache']));
     for (const cache of caches) {
-      const source = readFileSync(join(ROOT, 'dist', cache.replace(/\.cache$/, '')), 'utf8');
+      const source = readFileSync(join(ROOT, 'dist', cache.replace(/(\.documents)?\.cache$/, '')), 'utf8');
       const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
       const bytes = readFileSync(join(ROOT, 'dist', cache));
       // The stamp, then spaces to the next multiple of 8, then V8's data, which opens with its magic number (0xC0DE....).

@@ -5,7 +5,7 @@
 // module.enableCompileCache): start-up is most of a CLI's cost, and the cache halves the compile
 // part of it.
 'use strict';
-const { readFileSync, writeFileSync, writeSync } = require('node:fs');
+const { readFileSync, statSync, writeFileSync, writeSync } = require('node:fs');
 const { join } = require('node:path');
 const { Script } = require('node:vm');
 const { createRequire } = require('node:module');
@@ -21,8 +21,11 @@ const compiled = new Map();
  */
 const cacheHeader = (stamp) => stamp.padEnd(Math.ceil(stamp.length / 8) * 8);
 
-/** Compiles and runs one of our bundles (each is written as a CommonJS module's function), with its code cache when it is this build's. */
-function load(name) {
+/**
+ * Compiles and runs one of our bundles (each is written as a CommonJS module's function), with
+ * its code cache when it is this build's: `<name>.cache`, or `<name>.<variant>.cache`.
+ */
+function load(name, variant) {
   const file = join(dist, name);
   // No dist/ (a checkout not built yet, or one being rebuilt), or one from an older build (before
   // each bundle was written as a function): one line, not a stack trace.
@@ -42,7 +45,7 @@ function load(name) {
   const stamp = source.slice(source.lastIndexOf('//# broadsheet-build '));
   let cachedData;
   try {
-    const cache = readFileSync(`${file}.cache`);
+    const cache = readFileSync(cacheFile(file, variant));
     const header = cacheHeader(stamp);
     if (stamp.startsWith('//#') && cache.subarray(0, header.length).toString() === header) cachedData = cache.subarray(header.length);
   } catch {
@@ -50,7 +53,7 @@ function load(name) {
   }
   const script = new Script(source, { filename: file, cachedData });
   // Written at once, not through process.stderr: the command may leave as soon as its own streams are drained.
-  if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') writeSync(2, `code cache for ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}\n`);
+  if (process.env.BROADSHEET_REPORT_CODE_CACHE === '1') writeSync(2, `code cache for ${name}: ${!cachedData ? 'none' : script.cachedDataRejected ? 'rejected' : 'used'}${variant ? ` (${variant})` : ''}\n`);
   compiled.set(name, { file, script, stamp });
   const bundle = { exports: {} };
   script.runInThisContext()(bundle.exports, bundleRequire, bundle, file, dist);
@@ -65,14 +68,41 @@ function bundleRequire(id) {
   return loaded.get(id);
 }
 
+const cacheFile = (file, variant) => `${file}${variant ? `.${variant}` : ''}.cache`;
+
+/**
+ * The main bundle has two caches. V8 reads all of a cache at every start, so the one the stored
+ * article runs with holds what its runs compile and no more; a document of the reader's own (a
+ * file, or `-` for stdin) is read with the `documents` cache, which also holds what READMEs use
+ * and the article does not (tables, HTML, lists, ...), ~60 KB more. A guess from the arguments
+ * alone, before anything is compiled: a wrong one costs a millisecond or two, never a result.
+ */
+const ownDocument = () => process.argv.slice(2).some((arg) => arg === '-' || (!arg.startsWith('-') && isFile(arg)));
+const isFile = (path) => {
+  try {
+    return statSync(path, { throwIfNoEntry: false })?.isFile() === true;
+  } catch {
+    // A name too long, a path through a file, no permission: the command says so itself.
+    return false;
+  }
+};
+
 const MAIN = 'broadsheet.cjs';
-const broadsheet = load(MAIN);
-if (process.env.BROADSHEET_WRITE_CODE_CACHE !== '1') broadsheet.run();
+const DOCUMENTS = 'documents';
+const writing = process.env.BROADSHEET_WRITE_CODE_CACHE === '1';
+const broadsheet = load(MAIN, !writing && ownDocument() ? DOCUMENTS : undefined);
+if (!writing) broadsheet.run();
 else {
-  const writeCache = ({ file, script, stamp }) => writeFileSync(`${file}.cache`, Buffer.concat([Buffer.from(cacheHeader(stamp)), script.createCachedData()]));
-  // The main bundle's cache is taken after the article's runs (see warmUp); the others' at the
-  // end, after the runs that load them.
-  broadsheet.warmUp(() => writeCache(compiled.get(MAIN))).then(() => {
-    for (const [name, bundle] of compiled) if (name !== MAIN) writeCache(bundle);
-  });
+  const writeCache = ({ file, script, stamp }, variant) =>
+    writeFileSync(cacheFile(file, variant), Buffer.concat([Buffer.from(cacheHeader(stamp)), script.createCachedData()]));
+  // The main bundle's caches are taken after the article's runs and after the READMEs' (see
+  // warmUp); the others' at the end, after the runs that load them.
+  broadsheet
+    .warmUp(
+      () => writeCache(compiled.get(MAIN)),
+      () => writeCache(compiled.get(MAIN), DOCUMENTS),
+    )
+    .then(() => {
+      for (const [name, bundle] of compiled) if (name !== MAIN) writeCache(bundle);
+    });
 }

@@ -72,15 +72,17 @@ export function allWritten(streams: Iterable<{ writableLength: number }>): boole
 
 /**
  * Run the common paths once, output discarded, so the build's V8 code caches hold their compiled
- * functions (see bin/broadsheet.cjs). `startUpDone` is called after the article's runs as text,
- * in colour and as a table of contents: the bin takes the main bundle's cache there. V8 reads
- * all of a cache at every start, so functions of other paths in it (JSON, Markdown, --help) cost
- * every run more than compiling them cost the runs that use them. With this cache (352 KB
- * against 447 KB), each of those three runs took ~4 ms less in-process, from reading the bundle
- * to exiting, and --help, JSON and three READMEs took the same or less. Whole processes gained
- * 0.5-1.5 ms, within the machine's noise.
+ * functions (see bin/broadsheet.cjs). `articleDone` is called after the article's runs as text,
+ * in colour and as a table of contents: the bin takes the main bundle's cache for the stored
+ * article there. V8 reads all of a cache at every start, so functions of other paths in it
+ * (JSON, Markdown, --help) cost every run more than compiling them cost the runs that use them.
+ * With this cache (352 KB against 447 KB), each of those three runs took ~4 ms less in-process,
+ * from reading the bundle to exiting. `documentsDone` is called after a README's runs as text
+ * and in colour: the bin takes the cache for documents of the reader's own there, the article's
+ * functions and what READMEs add (~60 KB more: the article as text ~0.4 ms slower with it, each
+ * of five READMEs 1.4-3.2 ms faster as text).
  */
-export async function warmUp(startUpDone: () => void = () => {}): Promise<void> {
+export async function warmUp(articleDone: () => void = () => {}, documentsDone: () => void = () => {}): Promise<void> {
   const { Writable } = await import('node:stream');
   const sink = new Writable({ write: (_chunk, _encoding, done) => done() });
   // As into a pipe or file (output.ts writes to the descriptor as it renders), but nowhere.
@@ -89,7 +91,7 @@ export async function warmUp(startUpDone: () => void = () => {}): Promise<void> 
   for (const argv of [['--format', 'text'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc']]) {
     await main({ ...processIO(argv), stdin, stdout: descriptor, stderr: sink, stdoutIsTTY: false });
   }
-  startUpDone();
+  articleDone();
   // What READMEs use and the article does not: the lazy bundles for HTML, entities, emoji,
   // YAML and highlighting are loaded (and the bin keeps their code caches too).
   const readme = Buffer.from(WARM_UP_README);
@@ -102,6 +104,7 @@ export async function warmUp(startUpDone: () => void = () => {}): Promise<void> 
   for (const argv of [['-', '-w', '80'], ['-', '--color', 'always', '-w', '80']]) {
     await main({ ...processIO(argv), stdin: piped, stdout: sink, stderr: sink, stdoutIsTTY: false });
   }
+  documentsDone();
 }
 
 const WARM_UP_README = `---
@@ -121,6 +124,33 @@ A paragraph with :rocket: and &copy; and a [link](https://example.com), \`code\`
 
 \`\`\`js
 const x = 1;
+\`\`\`
+
+## Install with \`npm\`
+
+[![badge](https://example.com/badge.svg)](https://example.com) ~~old~~ <https://example.com>
+
+- one item with *emphasis*
+  - a nested item
+1. first
+2. second
+- [x] done
+
+> [!NOTE]
+> A note.
+
+> A quote.
+
+<details><summary>More</summary>
+
+Hidden text.
+
+</details>
+
+---
+
+\`\`\`sh
+npm install sample
 \`\`\`
 `;
 
