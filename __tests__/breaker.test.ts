@@ -135,7 +135,7 @@ describe('the line breaker', () => {
   // Prose as plain text mostly is: words and dashes only, no markers, no codes (the fast path's
   // own quickest way, bareWords).
   const bareProse = fc
-    .array(fc.oneof(word, word, dashed, fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'Café', 'well-known', '-', '—', 'a–', 'long—compound—words—here', 'pre–post–war–era')), { minLength: 1, maxLength: 80 })
+    .array(fc.oneof(word, word, dashed, fc.constantFrom('“quoted”', 'it’s', 'x', 'I', 'Café', 'well-known', '-', '—', 'a–', 'long—compound—words—here', 'pre–post–war–era', 'no\u00a0break', 'two\u2010hyphen', 'non\u2011breaking')), { minLength: 1, maxLength: 80 })
     .chain((words) =>
       fc
         .array(fc.constantFrom(' ', ' ', ' ', '  ', '   ', '\n', ''), { minLength: words.length + 1, maxLength: words.length + 1 })

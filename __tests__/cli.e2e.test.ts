@@ -211,8 +211,9 @@ describe('the code cache', () => {
     cpSync(join(ROOT, 'bin'), join(copy, 'bin'), { recursive: true });
     cpSync(join(ROOT, 'dist'), join(copy, 'dist'), { recursive: true });
     const old = new Date('1985-10-26T08:15:00Z');
-    for (const file of ['bin/broadsheet.cjs', 'dist/broadsheet.cjs', 'dist/broadsheet.cjs.cache']) utimesSync(join(copy, file), old, old);
+    for (const file of ['bin/broadsheet.cjs', 'dist/broadsheet.cjs', 'dist/broadsheet.cjs.cache', 'dist/broadsheet.cjs.documents.cache']) utimesSync(join(copy, file), old, old);
     expect(report(copy)).toBe('code cache for broadsheet.cjs: used\n');
+    expect(report(copy, [join(FIXTURES, 'keep-a-changelog.md')])).toBe('code cache for broadsheet.cjs: used (documents)\n');
   });
 
   it('is used by the bundles only some documents load (HTML, entities, emoji, highlighting)', () => {

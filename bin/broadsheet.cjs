@@ -74,7 +74,7 @@ const cacheFile = (file, variant) => `${file}${variant ? `.${variant}` : ''}.cac
  * The main bundle has two caches. V8 reads all of a cache at every start, so the one the stored
  * article runs with holds what its runs compile and no more; a document of the reader's own (a
  * file, or `-` for stdin) is read with the `documents` cache, which also holds what READMEs use
- * and the article does not (tables, HTML, lists, ...), ~60 KB more. A guess from the arguments
+ * and the article does not (tables, HTML, lists, ...), ~70 KB more. A guess from the arguments
  * alone, before anything is compiled: a wrong one costs a millisecond or two, never a result.
  */
 const ownDocument = () => process.argv.slice(2).some((arg) => arg === '-' || (!arg.startsWith('-') && isFile(arg)));

@@ -75,12 +75,12 @@ export function allWritten(streams: Iterable<{ writableLength: number }>): boole
  * functions (see bin/broadsheet.cjs). `articleDone` is called after the article's runs as text,
  * in colour and as a table of contents: the bin takes the main bundle's cache for the stored
  * article there. V8 reads all of a cache at every start, so functions of other paths in it
- * (JSON, Markdown, --help) cost every run more than compiling them cost the runs that use them.
- * With this cache (352 KB against 447 KB), each of those three runs took ~4 ms less in-process,
- * from reading the bundle to exiting. `documentsDone` is called after a README's runs as text
- * and in colour: the bin takes the cache for documents of the reader's own there, the article's
- * functions and what READMEs add (~60 KB more: the article as text ~0.4 ms slower with it, each
- * of five READMEs 1.4-3.2 ms faster as text).
+ * (JSON, Markdown, --help) cost every run more than compiling them cost the runs that use them:
+ * when this cache was made so (352 KB against 447 KB), each of those three runs took ~4 ms less
+ * in-process, from reading the bundle to exiting. `documentsDone` is called after a README's
+ * runs as text and in colour: the bin takes the cache for documents of the reader's own there,
+ * the article's functions and what READMEs add (439 KB against the article's 367 KB; the article
+ * as text ~0.4 ms slower with it, READMEs and changelogs 1.1-4.3 ms faster as text).
  */
 export async function warmUp(articleDone: () => void = () => {}, documentsDone: () => void = () => {}): Promise<void> {
   const { Writable } = await import('node:stream');
