@@ -94,6 +94,22 @@ describe('parseDocument', () => {
     expect(parseDocument(text).sections[0]!.title).toBe('1.2.0 - 2024-01-01');
   });
 
+  it("leaves lists' items unlexed when inline output is not needed, but for a list that may define a link", () => {
+    const items = (markdown: string, inline: boolean) => (lex(markdown, { inline })[0] as Tokens.List).items.map((item) => item.tokens.length);
+    const list = '- one *two*\n  - nested\n- [x] three\n\n  four\n';
+    expect(items(list, true)).toEqual([2, 3]);
+    expect(items(list, false)).toEqual([0, 0]);
+    // The list's and its items' source as marked has them (whether it is loose or an item a task
+    // is read from the items' blocks, which extraction never reads).
+    const full = lex(list, { inline: true })[0] as Tokens.List;
+    const shallow = lex(list, { inline: false })[0] as Tokens.List;
+    expect([shallow.raw, shallow.ordered, shallow.start, shallow.items.map((item) => item.raw)]).toEqual([full.raw, full.ordered, full.start, full.items.map((item) => item.raw)]);
+    // A definition in an item resolves a reference in a heading anywhere.
+    const defined = '## [1.0.0]\n\n- fixed\n\n  [1.0.0]: https://x.test/v1\n';
+    expect(parseDocument(defined, { inline: false }).sections[0]!.title).toBe('1.0.0');
+    expect(parseDocument(defined).sections[0]!.title).toBe('1.0.0');
+  });
+
   it('lexes only headings when inline output is not needed', () => {
     const doc = parseDocument('## *A*\n\nSome **bold** text.\n', { inline: false });
     expect(doc.sections[0]!.title).toBe('A');
