@@ -221,6 +221,7 @@ describe('the code cache', () => {
     expect(report(ROOT, ['-', '--color', 'always'], readme).split('\n').sort()).toEqual([
       '',
       'code cache for broadsheet.cjs: used (documents)',
+      'code cache for common-grammars.cjs: used',
       'code cache for emoji.cjs: used',
       'code cache for entities.cjs: used',
       'code cache for highlight.cjs: used',

@@ -8,8 +8,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COMMON_GRAMMARS, isCommonGrammar } from '../src/highlight/common-grammar-names.js';
 import { GRAMMARS } from '../src/highlight/languages.js';
-import { BIN, ROOT, cleanEnv } from './helpers.js';
+import { BIN, ROOT, bundlesLoaded, cleanEnv } from './helpers.js';
 
 const nodeRequire = createRequire(import.meta.url);
 
@@ -24,7 +25,29 @@ describe('grammars by path', () => {
     expect(names.length).toBeGreaterThan(150);
     const different = names.filter((name) => join(directory!, `${name}.js`) !== nodeRequire.resolve(`highlight.js/lib/languages/${name}`));
     expect(different).toEqual([]);
-    for (const name of ['bash', 'javascript', 'xml']) expect((await importGrammar(name)).default).toBe(nodeRequire(`highlight.js/lib/languages/${name}`));
+    for (const name of ['rust', 'go', 'dockerfile']) expect((await importGrammar(name)).default).toBe(nodeRequire(`highlight.js/lib/languages/${name}`));
+  });
+
+  it('takes the common grammars from their own bundle, each the one highlight.js has by that name', async () => {
+    (globalThis as { __filename?: string }).__filename = join(ROOT, 'dist', 'highlight.cjs');
+    const { importGrammar } = await import('../src/highlight/grammar-by-path.js');
+    const { commonGrammars } = await import('../src/highlight/common-grammars.js');
+    expect(Object.keys(commonGrammars).sort()).toEqual([...COMMON_GRAMMARS].sort());
+    for (const name of COMMON_GRAMMARS) {
+      // Where it comes from: the bundle (common-grammars.ts) holds highlight.js's own function.
+      const grammar = (await importGrammar(name)).default;
+      expect([name, grammar]).toEqual([name, commonGrammars[name]]);
+      expect([name, String(grammar)]).toEqual([name, String(nodeRequire(`highlight.js/lib/languages/${name}`))]);
+    }
+    // Most READMEs' fences: shell sessions, JavaScript, TypeScript, Python, JSON, YAML, HTML.
+    for (const lang of ['sh', 'console', 'js', 'ts', 'python', 'json', 'yaml', 'html']) expect([lang, isCommonGrammar(GRAMMARS[lang]!)]).toEqual([lang, true]);
+  });
+
+  it('loads the common grammars\' bundle, with its code cache, for a document whose code needs one, and only then', () => {
+    const bundles = (document: string) => bundlesLoaded(['-', '--format', 'ansi', '--color', 'always'], { input: document });
+    expect(bundles('```js\nconst a = 1;\n```\n')).toEqual(['broadsheet.cjs', 'common-grammars.cjs', 'highlight.cjs']);
+    expect(bundles('```rust\nfn main() {}\n```\n')).toEqual(['broadsheet.cjs', 'highlight.cjs']);
+    expect(bundles('# No code\n')).toEqual(['broadsheet.cjs']);
   });
 
   it("colours a document's code without loading Node's ES-module resolver", () => {

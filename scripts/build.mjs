@@ -47,6 +47,7 @@ const noColorDetection = {
 // --completion.
 const LAZY = [
   { source: 'src/highlight/highlight.ts', file: 'highlight.cjs' },
+  { source: 'src/highlight/common-grammars.ts', file: 'common-grammars.cjs' },
   { source: 'src/document/html.ts', file: 'html.cjs' },
   { source: 'src/document/entities.ts', file: 'entities.cjs' },
   { source: 'src/document/emoji.ts', file: 'emoji.cjs' },
@@ -135,7 +136,7 @@ const grammarsByPath = {
 };
 
 // The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore] })));
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles] })));
 
 await build({
   ...common,

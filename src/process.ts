@@ -152,6 +152,31 @@ Hidden text.
 \`\`\`sh
 npm install sample
 \`\`\`
+
+\`\`\`ts
+export const answer: number = 42;
+\`\`\`
+
+\`\`\`json
+{ "name": "sample", "version": "1.0.0" }
+\`\`\`
+
+\`\`\`console
+$ sample --help
+\`\`\`
+
+\`\`\`python
+def answer():
+    return 42
+\`\`\`
+
+\`\`\`yaml
+name: sample
+\`\`\`
+
+\`\`\`html
+<p class="note">Hello</p>
+\`\`\`
 `;
 
 /** How long a terminal has to answer; a local one answers in a few ms. */

@@ -14,6 +14,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { once } from '../once.js';
+import { isCommonGrammar } from './common-grammar-names.js';
 
 // The bundle is CommonJS: the bin passes each bundle its file's name.
 declare const __filename: string;
@@ -29,6 +30,8 @@ export const grammarsDirectory = once((): string | undefined => {
 });
 
 export const importGrammar = async (name: string): Promise<{ default: LanguageFn }> => {
+  // The common ones from their own bundle, compiled with its code cache (common-grammars.ts).
+  if (isCommonGrammar(name)) return { default: (await import('./common-grammars.js')).commonGrammars[name] };
   const directory = grammarsDirectory();
   const grammar = nodeRequire(directory ? join(directory, `${name}.js`) : `highlight.js/lib/languages/${name}`) as LanguageFn | { default: LanguageFn };
   return typeof grammar === 'function' ? { default: grammar } : grammar;
