@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { highlightCore } from './highlight-core.mjs';
+import { entityTables } from './entity-tables.mjs';
 import { markedForGfm } from './marked-gfm-only.mjs';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -136,7 +137,7 @@ const grammarsByPath = {
 };
 
 // The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles] })));
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles, entityTables] })));
 
 await build({
   ...common,

@@ -1,0 +1,5 @@
+/** See entity-tables.mjs: entities' decodeBase64 body as it ships, and what the build puts in its place. */
+export const ORIGINAL: string;
+export const REPLACEMENT: string;
+/** The esbuild plugin that applies it. */
+export const entityTables: import('esbuild').Plugin;
