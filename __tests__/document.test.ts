@@ -104,6 +104,14 @@ describe('parseDocument', () => {
     const full = lex(list, { inline: true })[0] as Tokens.List;
     const shallow = lex(list, { inline: false })[0] as Tokens.List;
     expect([shallow.raw, shallow.ordered, shallow.start, shallow.items.map((item) => item.raw)]).toEqual([full.raw, full.ordered, full.start, full.items.map((item) => item.raw)]);
+    // After the list, the lexer is back at the top level: a line of HTML continues a paragraph
+    // there, and the heading under it is still one (found by a review; a fuzzer's shape).
+    for (const after of ['Maintained by @bob\n<br>\n## 2.0.0\n\n- big\n', 'See the demo:\n<img src="demo.gif">\n## 2.0.0\n\ntext\n']) {
+      const markdown = `# Changelog\n\n- x\n\n${after}\n## 1.0.0\n\n- first\n`;
+      const titles = (inline: boolean) => flatten(parseDocument(markdown, { inline }).sections).map((section) => section.title);
+      expect(titles(false)).toEqual(['2.0.0', '1.0.0']);
+      expect(titles(false)).toEqual(titles(true));
+    }
     // A definition in an item resolves a reference in a heading anywhere.
     const defined = '## [1.0.0]\n\n- fixed\n\n  [1.0.0]: https://x.test/v1\n';
     expect(parseDocument(defined, { inline: false }).sections[0]!.title).toBe('1.0.0');

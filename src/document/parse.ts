@@ -87,7 +87,12 @@ const shallowLists: MarkedExtension = {
     list(src: string) {
       const lexer = this.lexer;
       const blockTokens = lexer.blockTokens;
-      lexer.blockTokens = ((_src: string, tokens: Token[] = []) => tokens) as Lexer['blockTokens'];
+      // As marked's own leaves the lexer when it returns: back at the top level (the tokenizer
+      // set it below for each item), where a paragraph may go on over a line of HTML.
+      lexer.blockTokens = ((_src: string, tokens: Token[] = []) => {
+        lexer.state.top = true;
+        return tokens;
+      }) as Lexer['blockTokens'];
       let list: Tokens.List | undefined;
       try {
         list = Tokenizer.prototype.list.call(this, src);
