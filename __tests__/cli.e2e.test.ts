@@ -240,6 +240,30 @@ describe('the code cache', () => {
     expect(size('broadsheet.cjs.documents.cache')).toBeGreaterThan(size('broadsheet.cjs.cache') + 20_000);
   });
 
+  it("reads the article and a README loading none of Node's modules beyond an empty script's but vm (for the cache) and process", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'broadsheet-modules-'));
+    // Says, as the process exits, which of Node's own modules it loaded.
+    const probe = join(dir, 'report.cjs');
+    writeFileSync(probe, "process.on('exit', () => require('node:fs').writeSync(2, process.moduleLoadList.join('\\n') + '\\n'));\n");
+    // Written into a file, as `> file.txt` (a pipe has Node load its streams).
+    const loaded = (args: string[]) => {
+      const out = openSync(join(dir, 'out.txt'), 'w');
+      try {
+        return spawnSync(process.execPath, ['-r', probe, ...args], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', out, 'pipe'] }).stderr.split('\n');
+      } finally {
+        closeSync(out);
+      }
+    };
+    // A script that does nothing, run as the bin is (`node -e` loads more of Node).
+    const empty = join(dir, 'empty.cjs');
+    writeFileSync(empty, '');
+    const bare = new Set(loaded([empty]));
+    const beyondBare = (args: string[]) => loaded([BIN, ...args]).filter((name) => name !== '' && !bare.has(name));
+    // (module.createRequire alone brought in Node's public module, its ES-module loader and source maps: ~0.2 ms.)
+    expect(beyondBare(['--format', 'text']).sort()).toEqual(['NativeModule process', 'NativeModule vm']);
+    expect(beyondBare([join(ROOT, '__tests__', 'corpus', 'readme', 'chalk.md'), '--width', '80']).sort()).toEqual(['NativeModule process', 'NativeModule vm']);
+  });
+
   it('is chosen without failing on an argument that cannot be looked at (a name too long, a path through a file): the command says what is wrong, in one line', () => {
     for (const arg of ['a'.repeat(5000), 'README.md/x']) {
       const run = spawnSync(process.execPath, [BIN, arg], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8' });
