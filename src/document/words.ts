@@ -3,7 +3,7 @@
  * word count.
  */
 import type { Token, Tokens } from 'marked';
-import { once } from '../once.js';
+import { compiledOnce, once } from '../once.js';
 
 /**
  * The text a reader sees in inline tokens, on one line. `shortcodes`: emoji as the shortcodes
@@ -45,9 +45,10 @@ export function plainInline(tokens: readonly Token[] | undefined, shortcodes = f
 /**
  * A word: letters or digits, joined by apostrophes, dots or hyphens; in Chinese and Japanese,
  * which do not put spaces between words, each Han or kana character (as word processors count
- * them). Made on first use (once.ts): Latin text is counted without it.
+ * them). Made and compiled on first use (once.ts): Latin text is counted without it, and what
+ * it reads has a character beyond Latin (a two-byte string).
  */
-const WORD = once(() => /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu);
+const WORD = compiledOnce(() => /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]|(?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+(?:['’.-](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\p{L}\p{N}])+)*/gu, '\u4e00');
 
 /**
  * Words in block tokens: letters or digits, joined by apostrophes, dots or hyphens. Indexed loops,
