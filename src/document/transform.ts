@@ -12,6 +12,7 @@ import type { Token, Tokens } from 'marked';
 import type { EmojiTable } from './emoji.js';
 import { foldInlineHtml, trimInline } from './inline-html.js';
 import { mapMetaStrings, metaStrings, type Meta } from '../load/frontmatter.js';
+import { allTokens } from './parse.js';
 
 export interface Decoders {
   /** HTML character references -> characters (CommonMark's rule: the semicolon is required). */
@@ -129,6 +130,43 @@ export function mayTransform(source: string, decoders: Decoders): boolean {
 /** Whether any decoder is given: only then can tokens hold characters their source does not (but for numeric references, which marked decodes). */
 export function anyDecoder(decoders: Decoders): boolean {
   return decoders.entities !== undefined || decoders.html !== undefined || decoders.emoji !== undefined;
+}
+
+/**
+ * The decoders, each keeping in `made` what it makes that its source may not say: decoded text,
+ * link targets and titles, the text and targets of an HTML block's tokens, emoji. Every
+ * character a reader sees comes from the source or from these (or from a numeric reference,
+ * which marked decodes), so whether the layout can measure a document is read from its source
+ * and these, not from a walk over every token (kit.ts).
+ */
+export function recordingDecoders(decoders: Decoders, made: string[]): Decoders {
+  const { entities, html, emoji } = decoders;
+  return {
+    entities:
+      entities &&
+      ((text) => {
+        const decoded = entities(text);
+        if (decoded !== text) made.push(decoded);
+        return decoded;
+      }),
+    html:
+      html &&
+      ((source) => {
+        const blocks = html(source);
+        for (const token of allTokens(blocks)) {
+          const { text, href, title } = token as { text?: unknown; href?: unknown; title?: unknown };
+          for (const value of [text, href, title]) if (typeof value === 'string') made.push(value);
+        }
+        return blocks;
+      }),
+    emoji: emoji && {
+      get: (name) => {
+        const found = emoji.get(name);
+        if (found !== undefined) made.push(found);
+        return found;
+      },
+    },
+  };
 }
 
 /** The tokens as a reader sees them; top-level tokens one for one. */

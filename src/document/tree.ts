@@ -10,7 +10,7 @@ import { BroadsheetError } from '../errors.js';
 import { checkDepth } from '../limits.js';
 import type { FootnoteDefinition } from './footnotes.js';
 import { allTokens, lex } from './parse.js';
-import { anyDecoder, decodeMeta, decodersNeeded, mayTransform, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
+import { anyDecoder, decodeMeta, decodersNeeded, mayTransform, recordingDecoders, transformTokens, type DecoderNeeds, type Decoders } from './transform.js';
 import { isRelease, isUnreleased, rankHeadings, versionOf, type Version } from './releases.js';
 import { plainInline, countWords } from './words.js';
 import { Slugs } from './slugs.js';
@@ -67,6 +67,11 @@ export interface Document {
    * characters the source does not. Absent (a Document made elsewhere): as if one was.
    */
   decodersGiven?: boolean;
+  /**
+   * What the decoders made, when any was given (recordingDecoders): the only text of its tokens
+   * that is not a piece of the source (but for numeric references). Absent: not known.
+   */
+  decoded?: readonly string[];
 }
 
 export interface ParseOptions {
@@ -121,8 +126,10 @@ export function parseDocument(source: string, options: ParseOptions = {}, decode
  */
 export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const { source, bodyStart, body, inline } = lexed;
-  const meta = decodeMeta(lexed.meta, decoders);
-  const blocks = mayTransform(body, decoders) ? transformTokens(lexed.tokens, decoders) : lexed.tokens;
+  const decoded: string[] = [];
+  const recording = anyDecoder(decoders) ? recordingDecoders(decoders, decoded) : decoders;
+  const meta = decodeMeta(lexed.meta, recording);
+  const blocks = mayTransform(body, decoders) ? transformTokens(lexed.tokens, recording) : lexed.tokens;
   const placed = place(blocks, body, bodyStart);
   const headings = placed.filter((p): p is Placed & { token: Tokens.Heading } => p.token.type === 'heading');
   const titles = new Map<Token, string>(headings.map((h) => [h.token, plainInline(h.token.tokens)]));
@@ -200,7 +207,7 @@ export function buildDocument(lexed: Lexed, decoders: Decoders): Document {
   const footnotes = new Map<string, FootnoteDefinition>();
   // Only a document with `[^` has footnote definitions; the walk over every token costs ~60 ms at 10 MB.
   if (source.includes('[^')) for (const token of allTokens(blocks)) if (token.type === 'footnoteDefinition') footnotes.set((token as unknown as FootnoteDefinition).label, token as unknown as FootnoteDefinition);
-  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decodersGiven: anyDecoder(decoders) };
+  return { source, bytes: lexed.bytes, meta, title, titleTokens, lead, sections: roots, inline, releases, definitions, footnotes, decodersGiven: anyDecoder(decoders), decoded };
 }
 
 /**
