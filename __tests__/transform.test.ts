@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gemoji } from 'gemoji';
-import type { Token } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { printed } from './kits.js';
 import { buildDocument, decodersFor, lexDocument } from '../src/document/tree.js';
 import { loadDecoders } from '../src/document/transform.js';
@@ -249,5 +249,23 @@ describe('the transform', () => {
     expect((await parsed('<p align="center">A &copy; <a href="https://x.test/">link</a></p>\n')).decoded).toEqual(expect.arrayContaining(['A © ', 'https://x.test/']));
     // No decoder: nothing made.
     expect((await parsed('Plain && text\n')).decoded).toEqual([]);
+  });
+
+  it('decodes only text and targets with an `&`, and leaves a text token with nothing to decode as it is, not a copy', () => {
+    const { tokens } = lexDocument('Plain *text* and caf&eacute; [a link](https://x.test/?a=1&amp;b=2 "title") ![an image](i.png)\n');
+    const paragraph = tokens[0] as Tokens.Paragraph;
+    const before = [...paragraph.tokens];
+    const asked: string[] = [];
+    const entities = (text: string) => {
+      asked.push(text);
+      return text.replace('&eacute;', 'é').replace('&amp;', '&');
+    };
+    transformTokens(tokens, { entities, emoji: { get: () => undefined } });
+    expect(asked).toEqual([' and caf&eacute; ', 'https://x.test/?a=1&amp;b=2']);
+    // "Plain " and the emphasis's text: the same objects.
+    expect(paragraph.tokens[0]).toBe(before[0]);
+    expect((paragraph.tokens[1] as Tokens.Em).tokens[0]).toBe((before[1] as Tokens.Em).tokens[0]);
+    expect(paragraph.tokens.map((t) => ('href' in t ? t.href : t.raw))).toEqual(['Plain ', '*text*', ' and caf&eacute; ', 'https://x.test/?a=1&b=2', ' ', 'i.png']);
+    expect((paragraph.tokens[2] as Tokens.Text).text).toBe(' and café ');
   });
 });

@@ -236,10 +236,10 @@ function transformInline(tokens: Token[], decoders: Decoders): Token[] {
     } else if (token.type === 'link' || token.type === 'image') {
       if (decoders.entities) decodeTarget(token as Tokens.Link | Tokens.Image, decoders.entities);
     } else if (token.type === 'text') {
-      const decoded = (token as { decoded?: boolean }).decoded;
-      // Nothing to decode (most text of most documents): the token as it is, not a copy.
-      if ((decoders.entities && !decoded) || decoders.emoji) {
-        const text = decoders.entities && !decoded ? decoders.entities(token.text) : token.text;
+      // A reference starts with `&`. Nothing to decode and no shortcode (most text of most
+      // documents, with decoders or without): the token as it is, not a copy.
+      const text = decoders.entities && !(token as { decoded?: boolean }).decoded && token.text.includes('&') ? decoders.entities(token.text) : token.text;
+      if (text !== token.text || (decoders.emoji && SHORTCODE.test(text))) {
         const parts = withEmoji({ ...token, text } as Token, decoders.emoji);
         result = parts.length === 1 ? parts[0]! : parts;
       }
@@ -255,9 +255,10 @@ function transformInline(tokens: Token[], decoders: Decoders): Token[] {
 
 /** A link's or image's target and title, and an image's text, with their references decoded. */
 function decodeTarget(token: Tokens.Link | Tokens.Image, entities: (text: string) => string): void {
-  token.href = entities(token.href);
-  if (token.title) token.title = entities(token.title);
-  if (token.type === 'image') token.text = entities(token.text);
+  // (A reference starts with `&`: most targets have none.)
+  if (token.href.includes('&')) token.href = entities(token.href);
+  if (token.title?.includes('&')) token.title = entities(token.title);
+  if (token.type === 'image' && token.text.includes('&')) token.text = entities(token.text);
 }
 
 /** A text token, its shortcodes made emoji tokens (unknown names stay text). */
