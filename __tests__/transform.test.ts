@@ -151,7 +151,7 @@ describe('the decoders a document needs', () => {
   const corpus = ['readme', 'changelog'].flatMap((kind) => readdirSync(join(ROOT, '__tests__', 'corpus', kind)).map((name) => join(ROOT, '__tests__', 'corpus', kind, name)));
 
   it('are found from a scan of the source as from a walk of every token', () => {
-    const edges = ['&#58;smile&#58; and :+1&#58; and :smil&#101;:', '&#x3a;tada&#x3A;', '[a](x&amp\\;)', '[a](<y&amp\\;> "t&amp\\;")', '`:smile:` only in code', 'a :smile: b', '<b>x</b> inline', '<div>\nblock\n</div>\n', '> &copy;\n', '* a\n  :+1:\n', '| &lt; |\n|---|\n| :x: |\n', '![&amp;](u "t&gt;")'];
+    const edges = ['&#58;smile&#58; and :+1&#58; and :smil&#101;:', '&#x3a;tada&#x3A;', '&#38;copy; and &#x26;amp;', 'R&D && more', '[a](x?b=1&c=2)', '[a](x&amp\\;)', '[a](<y&amp\\;> "t&amp\\;")', '`:smile:` only in code', 'a :smile: b', '<b>x</b> inline', '<div>\nblock\n</div>\n', '> &copy;\n', '* a\n  :+1:\n', '| &lt; |\n|---|\n| :x: |\n', '![&amp;](u "t&gt;")'];
     for (const markdown of [...edges, ...corpus.map((file) => readFileSync(file, 'utf8'))]) expect(needs(markdown, true)).toEqual(needs(markdown, false));
   });
 
@@ -177,6 +177,10 @@ describe('the decoders a document needs', () => {
     const partly = needs('<div>x</div>\n\nA &copy; `:smile:`\n\nAfter.\n');
     expect(partly.needs).toEqual({ entities: true, html: true, emoji: false });
     expect(partly.read.has('After.\n')).toBe(true);
+    // An `&` that starts no reference (most READMEs': `&&`, R&D) is not one to look for.
+    const ampersands = needs('<div>x</div>\n\nA && B, R&D.\n\nAfter.\n');
+    expect(ampersands.needs).toEqual({ entities: false, html: true, emoji: false });
+    expect(ampersands.read.has('After.\n')).toBe(false);
   });
 });
 

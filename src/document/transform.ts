@@ -61,13 +61,16 @@ const SHORTCODES = /:([a-z0-9_+-]+):/g;
 /** Which decoders the tokens give work to. */
 export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean; source?: string }): DecoderNeeds {
   const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
-  // What no token can need, decided from the source: a reference needs an `&`, an HTML block a
-  // `<`, and a text token's text is a piece of the source (less line prefixes, which no shortcode
-  // spans) but for the numeric references marked decodes in it (`&#58;smile&#58;`). Most long
-  // documents have none of them, and a walk over every token of them costs more than these
-  // scans of the source.
+  // What no token can need, decided from the source: an HTML block needs a `<`, and a text
+  // token's text is a piece of the source (less line prefixes, which neither a reference nor a
+  // shortcode spans) but for the backslashes of escapes in a link's target (`[a](x&amp\;)`; in
+  // text an escape is a token of its own) and the numeric references marked decodes in it
+  // (`&#58;smile&#58;`, `&#38;copy;`), themselves references. Most long documents have none of
+  // them, and most READMEs an `&` but no reference (in `&&`, in prose): a walk over every token
+  // of them costs more than these scans of the source.
   const { source } = options;
-  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: source.includes('&'), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
+  const unescaped = (text: string) => (text.includes('\\') ? text.replace(/\\([&#;])/g, '$1') : text);
+  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: ENTITY.test(unescaped(source)), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
   // The walk stops once every decoder the source may need is known to be needed.
   visit(tokens, (token, inCode) => {
