@@ -55,13 +55,21 @@ export interface Emoji {
 }
 
 const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/;
+/**
+ * Where an HTML block may start: a `<` with nothing before it on its line but indentation and
+ * the marks of the containers whose content marked lexes as blocks (a quote's `>`, a list
+ * item's marker, a footnote's label; after a task box, marked reads the line as text). A `<`
+ * anywhere else (inline HTML, an autolink, code) starts none.
+ */
+const HTML_BLOCK_START = /^(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t]|\[\^[^\]\n]*\]:)*</m;
 const SHORTCODE = /:[a-z0-9_+-]+:/;
 const SHORTCODES = /:([a-z0-9_+-]+):/g;
 
 /** Which decoders the tokens give work to. */
 export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean; source?: string }): DecoderNeeds {
   const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
-  // What no token can need, decided from the source: an HTML block needs a `<`, and a text
+  // What no token can need, decided from the source: an HTML block needs a `<` at the start of
+  // a line or a container's content (HTML_BLOCK_START), and a text
   // token's text is a piece of the source (less line prefixes, which neither a reference nor a
   // shortcode spans) but for the backslashes of escapes in a link's target (`[a](x&amp\;)`; in
   // text an escape is a token of its own) and the numeric references marked decodes in it
@@ -70,7 +78,7 @@ export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { 
   // of them costs more than these scans of the source.
   const { source } = options;
   const unescaped = (text: string) => (text.includes('\\') ? text.replace(/\\([&#;])/g, '$1') : text);
-  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: ENTITY.test(unescaped(source)), html: options.html && source.includes('<'), emoji: SHORTCODE.test(source) || source.includes('&#') };
+  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: ENTITY.test(unescaped(source)), html: options.html && source.includes('<') && HTML_BLOCK_START.test(source), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
   // The walk stops once every decoder the source may need is known to be needed.
   visit(tokens, (token, inCode) => {
