@@ -29,4 +29,16 @@ describe('prepareDocument', () => {
       expect(textOf(await renderDocument(markdown, { format: 'text' }))).toBe(`${shown}\n`);
     }
   });
+
+  it('builds from a fresh lexing when the guard runs the building step again (a busy machine): nothing is decoded twice', async () => {
+    // A guard that runs each step twice, keeping the second result, as it does for a step that
+    // got too little of a core (guard.ts).
+    const twice: Guard = (step) => (step(), step());
+    for (const [markdown, shown] of <[string, string][]>[
+      ['Written &amp;lt; and &amp;amp;\n', 'Written &lt; and &amp;'],
+      ['<p>An &amp;copy; in HTML</p>\n\n&amp;copy; :rocket:\n', 'An &copy; in HTML\n\n&copy; 🚀'],
+    ]) {
+      expect(textOf(await renderDocument(markdown, { format: 'text' }, { guard: twice }))).toBe(`${shown}\n`);
+    }
+  });
 });

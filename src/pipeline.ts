@@ -75,7 +75,16 @@ export async function prepareDocument(markdown: MarkdownInput, request: Partial<
     return { lexed, wanted, built: none ? build(lexed, {}) : undefined };
   });
   const decoders = lexing.built ? undefined : await loadDecoders(lexing.wanted);
-  const { doc, selection, needs } = lexing.built ?? guard(() => build(lexing.lexed, decoders!));
+  // The transform changes tokens in place (decoding their text): a step the guard runs again (a
+  // busy machine) builds from a fresh lexing, or it would decode `&amp;lt;` twice.
+  let lexed: Lexed | undefined = lexing.lexed;
+  const { doc, selection, needs } =
+    lexing.built ??
+    guard(() => {
+      const fresh = lexed ?? lexDocument(text, { inline, bytes, frontMatter });
+      lexed = undefined;
+      return build(fresh, decoders!);
+    });
   // ...then, from the document as a reader sees it, what rendering needs.
   const kit = await (hooks.loadKit ?? loadKit)(needs);
   return { doc, selection, request: complete, kit };
