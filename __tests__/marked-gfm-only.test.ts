@@ -100,6 +100,16 @@ describe('marked for GFM only', () => {
     expect(lexedOtherwise(OtherUnicode)).toEqual([]);
   });
 
+  it('writes the ranges only inside a character class, where they mean what the classes do', () => {
+    // A class spliced into other rules as text, but not as a set of characters of its own.
+    const probe = gfmOnly(`${markedSource}\nvar zq=/(?:\\p{P}\\p{S})/u,zz=/[\\p{P}\\p{S}]/u;export const probe = "a".replace(/q/g,zq).replace(/z/g,zz);\n`)!;
+    expect(probe.asText).toEqual(expect.arrayContaining(['zq', 'zz']));
+    expect(probe.punctuation).toContain('zz');
+    expect(probe.punctuation).not.toContain('zq');
+    expect(probe.code).toContain('zq="(?:\\\\p{P}\\\\p{S})"');
+    expect(probe.code).toContain('zz="["+broadsheetPunctuation+"]"');
+  });
+
   it('builds its class of letters and digits (read after an underscore) on first use', async () => {
     const { Lexer: GfmLexer } = await importPatched();
     const other = (new GfmLexer() as unknown as { tokenizer: { rules: { other: object } } }).tokenizer.rules.other;

@@ -43,7 +43,7 @@ const STAND_IN = '{exec(){throw new Error("internal: broadsheet bundles marked f
 const deferred = (expression) =>
   `{lastIndex:0,exec(broadsheetText){let broadsheetRule=this.rule;if(!broadsheetRule){broadsheetRule=this.rule=${expression};${runLongFirst('broadsheetRule', 'broadsheetText')}}broadsheetRule.lastIndex=this.lastIndex;const broadsheetMatch=broadsheetRule.exec(broadsheetText);this.lastIndex=broadsheetRule.lastIndex;return broadsheetMatch}}`;
 
-/** @returns {{ code: string, removed: string[], deferred: string[], asText: string[] } | undefined} */
+/** @returns {{ code: string, removed: string[], deferred: string[], asText: string[], punctuation: string[] } | undefined} */
 export function gfmOnly(source) {
   const sets = /[,;{\s]([\w$]+)=\{normal:([\w$]+),gfm:([\w$]+),breaks:([\w$]+),pedantic:([\w$]+)\}/.exec(source);
   if (!sets) return undefined;
@@ -143,10 +143,14 @@ function unicodeClassesAsText(source) {
     const entities = source.match(new RegExp(`(?<!&)&${id};`, 'g')) ?? [];
     const spliced = source.match(new RegExp(`\\.replace\\(/\\w+/g,${id}\\)`, 'g')) ?? [];
     if (all.length - entities.length !== spliced.length + 1) continue;
+    // The ranges stand for the classes inside a character class only (`[\p{P}\p{S}]`,
+    // `[^\s\p{P}\p{S}]`): anywhere else the text stays as marked wrote it.
     const parts = pattern.split(PUNCTUATION);
-    code = code.replace(definition, () => `${name}=${parts.map((part) => JSON.stringify(part)).join('+broadsheetPunctuation+')}`);
+    const inClass = parts.every((part, k) => k === parts.length - 1 || (/\[\^?(?:\\s)?$/.test(part) && parts[k + 1].startsWith(']')));
+    const pieces = inClass ? parts : [pattern];
+    code = code.replace(definition, () => `${name}=${pieces.map((part) => JSON.stringify(part)).join('+broadsheetPunctuation+')}`);
     names.push(name);
-    if (parts.length > 1) punctuation.push(name);
+    if (pieces.length > 1) punctuation.push(name);
   }
   return { code, names, punctuation };
 }

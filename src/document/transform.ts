@@ -56,6 +56,13 @@ export interface Emoji {
 
 const ENTITY = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});/;
 /**
+ * A reference as the source may spell one that becomes a reference in a link's target or title:
+ * marked takes the backslash out of an escape there (`[a](x&amp\;)`, `&\#38;`), and `#` and `;`
+ * are the only characters of a reference that are escapes (one before the `&` leaves the
+ * reference itself in the source).
+ */
+const ENTITY_IN_SOURCE = /&(?:[A-Za-z][A-Za-z0-9]{1,31}|\\?#[0-9]{1,7}|\\?#[xX][0-9A-Fa-f]{1,6})\\?;/;
+/**
  * Where an HTML block may start: a `<` with nothing before it on its line but indentation and
  * the marks of the containers whose content marked lexes as blocks (a quote's `>`, a list
  * item's marker, a footnote's label; after a task box, marked reads the line as text). A `<`
@@ -69,16 +76,15 @@ const SHORTCODES = /:([a-z0-9_+-]+):/g;
 export function decodersNeeded(tokens: readonly Token[], meta: Meta, options: { html: boolean; source?: string }): DecoderNeeds {
   const needs: DecoderNeeds = { entities: metaStrings(meta).some((v) => ENTITY.test(v)), html: false, emoji: false };
   // What no token can need, decided from the source: an HTML block needs a `<` at the start of
-  // a line or a container's content (HTML_BLOCK_START), and a text
-  // token's text is a piece of the source (less line prefixes, which neither a reference nor a
-  // shortcode spans) but for the backslashes of escapes in a link's target (`[a](x&amp\;)`; in
-  // text an escape is a token of its own) and the numeric references marked decodes in it
-  // (`&#58;smile&#58;`, `&#38;copy;`), themselves references. Most long documents have none of
-  // them, and most READMEs an `&` but no reference (in `&&`, in prose): a walk over every token
-  // of them costs more than these scans of the source.
+  // a line or a container's content (HTML_BLOCK_START), and a text token's text is a piece of
+  // the source (less line prefixes, which neither a reference nor a shortcode spans) but for the
+  // numeric references marked decodes in it (`&#58;smile&#58;`, `&#38;copy;`), themselves
+  // references; a link's target and title, and a link definition's, are too but for the
+  // backslashes of escapes (ENTITY_IN_SOURCE). Most long documents have none of them, and most
+  // READMEs an `&` but no reference (in `&&`, in prose): a walk over every token of them costs
+  // more than these scans of the source.
   const { source } = options;
-  const unescaped = (text: string) => (text.includes('\\') ? text.replace(/\\([&#;])/g, '$1') : text);
-  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: ENTITY.test(unescaped(source)), html: options.html && source.includes('<') && HTML_BLOCK_START.test(source), emoji: SHORTCODE.test(source) || source.includes('&#') };
+  const may = source === undefined ? { entities: true, html: options.html, emoji: true } : { entities: ENTITY_IN_SOURCE.test(source), html: options.html && source.includes('<') && HTML_BLOCK_START.test(source), emoji: SHORTCODE.test(source) || source.includes('&#') };
   if (!may.entities && !may.html && !may.emoji) return needs;
   // The walk stops once every decoder the source may need is known to be needed.
   visit(tokens, (token, inCode) => {
@@ -144,11 +150,13 @@ export function anyDecoder(decoders: Decoders): boolean {
 }
 
 /**
- * The decoders, each keeping in `made` what it makes that its source may not say: decoded text,
- * link targets and titles, the text and targets of an HTML block's tokens, emoji. Every
- * character a reader sees comes from the source or from these (or from a numeric reference,
- * which marked decodes), so whether the layout can measure a document is read from its source
- * and these, not from a walk over every token (kit.ts).
+ * The decoders, each keeping in `made` what it makes that its source may not say: decoded text
+ * and link targets, the text and targets of an HTML block's tokens, emoji. Every character a
+ * reader sees comes from the source or from these (or from a numeric reference, which marked
+ * decodes), so whether the layout can measure a document is read from its source and these, not
+ * from a walk over every token (kit.ts). A link's title, which no format prints, is decoded by
+ * the same entity decoder and so kept too: at worst the Unicode layout is loaded for nothing,
+ * never left out.
  */
 export function recordingDecoders(decoders: Decoders, made: string[]): Decoders {
   const { entities, html, emoji } = decoders;
@@ -165,8 +173,8 @@ export function recordingDecoders(decoders: Decoders, made: string[]): Decoders 
       ((source) => {
         const blocks = html(source);
         for (const token of allTokens(blocks)) {
-          const { text, href, title } = token as { text?: unknown; href?: unknown; title?: unknown };
-          for (const value of [text, href, title]) if (typeof value === 'string') made.push(value);
+          const { text, href } = token as { text?: unknown; href?: unknown };
+          for (const value of [text, href]) if (typeof value === 'string') made.push(value);
         }
         return blocks;
       }),
