@@ -279,6 +279,20 @@ describe('the kit', () => {
     expect(split.filter((ch) => !needsOf(parseDocument(`x ${ch} y`), base).unicode).map((ch) => ch.codePointAt(0)?.toString(16))).toEqual([]);
   });
 
+  it('reads a long text by its characters beyond ASCII, as it would read the whole of it', () => {
+    // Longer than 256 characters: only the characters beyond printable ASCII are read, each apart.
+    const long = (ch: string, end = '') => `${ch} ${'words and more words '.repeat(20)}${end}\n`;
+    const unicode = (markdown: string) => needsOf(parseDocument(markdown), base).unicode;
+    expect(unicode(long('Russia\u2019s \u2014 \u00A0 \u4E2D \u2728'))).toBe(false);
+    // Two lone surrogates far apart are two characters it cannot measure, not one emoji.
+    expect(unicode(long('\uD83D', '\uDE00'))).toBe(true);
+    expect(unicode(long('e\u0301'))).toBe(true);
+    // Measurable as written, not in NFC (a letter and a combining mark).
+    expect(unicode(long('\u0958'))).toBe(true);
+    expect(unicode(long('\u2764\uFE0F and a\uFE0F stray selector'))).toBe(false);
+    expect(unicode(long('\uD83D\uDC68\u200D\uD83D\uDC69'))).toBe(true);
+  });
+
   it('keeps the stored article on the fast path as text and as ansi', () => {
     const article = parseDocument(fixture('../../articles/xi-putin-new-era.md'));
     expect(needsOf(article, base)).toMatchObject({ ansi: false, unicode: false, highlight: false, hyphenation: undefined });

@@ -73,6 +73,35 @@ export async function loadKit(needs: Needs): Promise<Kit> {
   return { theme, layout: new Layout(unicode, hyphenate), highlight };
 }
 
+/**
+ * Whether the layout can measure text as it is and in NFC (wrapping normalises): both must be.
+ * NFC splits a few precomposed letters (क़ U+0958, য় U+09DF, Hebrew presentation forms) into a
+ * letter and a combining mark, which only string-width measures. Most text is NFC already, and
+ * then is not read twice.
+ */
+function measurableAsWrapped(text: string): boolean {
+  if (!isMeasurable(text)) return false;
+  const nfc = text.normalize();
+  return nfc === text || isMeasurable(nfc);
+}
+
+/** From this length, a text's characters beyond printable ASCII are read apart from the rest (beyondAscii). */
+const LONG_TEXT = 256;
+const BEYOND_ASCII = /[^\x20-\x7e]/gu;
+
+/**
+ * A text's characters beyond printable ASCII, each apart: what measuring it
+ * hangs on. Whether the layout measures text is a property of each character (tabs and selectors
+ * stand apart as spaces), every printable ASCII character has it, and NFC composes none of them
+ * with what follows (the marks and jamo it composes are not measured either way). So a README's
+ * whole source is read as its few dozen other characters, not run through the Unicode classes
+ * character by character (~1 ms for ajv's 87 KB). Each stands apart, so that two lone surrogates
+ * never meet as a pair.
+ */
+function beyondAscii(text: string): string {
+  return (text.match(BEYOND_ASCII) ?? []).join(' ');
+}
+
 /** The first word of each fence's info string, once each (code.ts highlights by that word). */
 function fenceLanguages(tokens: Token[]): string[] {
   const languages = new Set<string>();
@@ -104,16 +133,7 @@ function documentTokens(doc: Document): Token[] {
  */
 function needsUnicode(doc: Document, tokens: () => Token[]): boolean {
   const { site } = articleMeta(doc.meta);
-  // The layout measures text as it is and in NFC (wrapping normalises): both must be measurable.
-  // NFC splits a few precomposed letters (क़ U+0958, য় U+09DF, Hebrew presentation forms) into a
-  // letter and a combining mark, which only string-width measures. Most text is NFC already,
-  // and then is not read twice (a README's whole source: ~0.5 ms).
-  const measurable = (text: string) => {
-    if (isSimple(text)) return true;
-    if (!isMeasurable(text)) return false;
-    const nfc = text.normalize();
-    return nfc === text || isMeasurable(nfc);
-  };
+  const measurable = (text: string) => isSimple(text) || measurableAsWrapped(text.length > LONG_TEXT ? beyondAscii(text) : text);
   if ([...metaStrings(doc.meta), site ?? ''].some((value) => !measurable(value))) return true;
   if (flatten(doc.sections).some((section) => !measurable(section.slug))) return true;
   const source = doc.source;
