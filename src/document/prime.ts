@@ -17,10 +17,8 @@
  * for rules it never runs.
  */
 import { Lexer, Marked, type MarkedExtension } from 'marked';
-import { LONG_SUBJECT } from '../once.js';
-
 // V8's length from which a pattern's first run makes machine code (as scripts/long-first-run.mjs's).
-export { LONG_SUBJECT };
+import { LONG_SUBJECT } from '../once.js';
 
 /**
  * The rules that find an opening delimiter of emphasis or strikethrough and its closer (patterns

@@ -255,9 +255,9 @@ function transformInline(tokens: Token[], decoders: Decoders): Token[] {
     } else if (token.type === 'link' || token.type === 'image') {
       if (decoders.entities) decodeTarget(token as Tokens.Link | Tokens.Image, decoders.entities);
     } else if (token.type === 'text') {
-      // A reference starts with `&`. Nothing to decode and no shortcode (most text of most
-      // documents, with decoders or without): the token as it is, not a copy.
-      const text = decoders.entities && !(token as { decoded?: boolean }).decoded && token.text.includes('&') ? decoders.entities(token.text) : token.text;
+      // Nothing to decode and no shortcode (most text of most documents, with decoders or
+      // without): the token as it is, not a copy.
+      const text = decoders.entities && !(token as { decoded?: boolean }).decoded ? withReferences(token.text, decoders.entities) : token.text;
       if (text !== token.text || (decoders.emoji && SHORTCODE.test(text))) {
         const parts = withEmoji({ ...token, text } as Token, decoders.emoji);
         result = parts.length === 1 ? parts[0]! : parts;
@@ -274,10 +274,14 @@ function transformInline(tokens: Token[], decoders: Decoders): Token[] {
 
 /** A link's or image's target and title, and an image's text, with their references decoded. */
 function decodeTarget(token: Tokens.Link | Tokens.Image, entities: (text: string) => string): void {
-  // (A reference starts with `&`: most targets have none.)
-  if (token.href.includes('&')) token.href = entities(token.href);
-  if (token.title?.includes('&')) token.title = entities(token.title);
-  if (token.type === 'image' && token.text.includes('&')) token.text = entities(token.text);
+  token.href = withReferences(token.href, entities);
+  if (token.title) token.title = withReferences(token.title, entities);
+  if (token.type === 'image') token.text = withReferences(token.text, entities);
+}
+
+/** Text with its references decoded: the decoder is asked only when it has an `&`, as a reference starts with one (most text and targets have none). */
+function withReferences(text: string, entities: (text: string) => string): string {
+  return text.includes('&') ? entities(text) : text;
 }
 
 /** A text token, its shortcodes made emoji tokens (unknown names stay text). */
