@@ -2,7 +2,7 @@ import { parseDocument } from '../src/document/tree.js';
 import fc from 'fast-check';
 import { blockPieces, renderTerminal, type TerminalOptions } from '../src/render/terminal/index.js';
 import { distribute, isBareCell, longestWord } from '../src/render/terminal/table.js';
-import { stripEscapes } from '../src/layout/ansi.js';
+import { OWN_ESCAPES, SPACE_AND_ESCAPE_TAIL, stripEscapes } from '../src/layout/ansi.js';
 import { isSimple } from '../src/layout/measure.js';
 import { stripMarkers } from '../src/layout/styled.js';
 import { Layout, trimLines } from '../src/layout/layout.js';
@@ -141,6 +141,26 @@ describe('ansi rendering', () => {
 describe('trailing spaces', () => {
   it('are trimmed even when style codes sit between them', () => {
     expect(trimLines('a  \u001B[2m  \u001B[22m\n    \u001B[2m\u001B[22m\nb')).toBe('a\u001B[2m\u001B[22m\n\u001B[2m\u001B[22m\nb');
+  });
+
+  it('are trimmed exactly where a tail of spaces and our codes has a space, read back from each line end', () => {
+    // The rule as regular expressions, a line at a time: in the tail of spaces and codes at its
+    // end, the spaces outside codes go.
+    const code = new RegExp(OWN_ESCAPES.source);
+    const reference = (text: string) =>
+      text
+        .split('\n')
+        .map((line) => line.replace(SPACE_AND_ESCAPE_TAIL, (tail) => tail.split(new RegExp(`(${OWN_ESCAPES.source})`)).map((part) => (code.test(part) ? part : part.replace(/[ \t]/g, ''))).join('')))
+        .join('\n');
+    // Pieces of codes too, so that broken and stray ones meet the backward reading.
+    const piece = fc.constantFrom(' ', '\t', '\n', 'a', 'm', '[', ']', ';', '1', '\\', '\u0007', '\u001B', '\u001B[', '\u001B[1m', '\u001B[38;5;2m', '\u001B[m', '\u001B]8;;', '\u001B]8;;https://a.test/x\u001B\\', '\u001B]8;id=1;x\u0007', '\u001B]8;;\u001B\\', ']8;;x\u0007');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const text = pieces.join('');
+        expect(trimLines(text)).toBe(reference(text));
+      }),
+      { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 20000) },
+    );
   });
 
   it('are trimmed block by block as in the whole text, which is never joined into one string', () => {

@@ -52,8 +52,15 @@ function prefixLength(text: string, from: number, to: number): number {
   return i - from;
 }
 
+/**
+ * A line that prefixLength would measure past half the limit, found in one native scan (the loop
+ * below, over every line, took ~1 ms on an 87 KB README). It also matches after a lone `\r` or
+ * U+2028, which the loop does not split at: the loop, run only then, is the exact answer.
+ */
+const DEEP_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${MAX_NESTING / 2 + 1}}`, 'm');
+
 export function checkDepth(text: string): void {
-  if (!/^[ \t]*(?:>|[*+-]|\d)/m.test(text)) return;
+  if (!DEEP_PREFIX.test(text)) return;
   let from = 0;
   while (from < text.length) {
     let to = text.indexOf('\n', from);
