@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { configPath, splitWords, withConfig } from '../src/cli/config.js';
+import { splitWords, withConfig } from '../src/cli/config.js';
+import { configPath, hasConfig } from '../src/cli/config-file.js';
 import { createProgram } from '../src/cli/program.js';
 import type { Flags } from '../src/options.js';
 import { runBin, runMain } from './helpers.js';
@@ -32,6 +33,23 @@ describe('where the config is', () => {
     // Empty is unset; a relative XDG_CONFIG_HOME is ignored, as the XDG specification says.
     expect(configPath({ BROADSHEET_CONFIG_PATH: '', XDG_CONFIG_HOME: 'rel', HOME: '/home/u' })).toBe('/home/u/.config/broadsheet/config');
     expect(configPath({})).toBeUndefined();
+  });
+
+  it('is there when a file is, or when the path cannot be looked at (its error is the config\'s to report)', () => {
+    const { env, path } = configHome('--width 72\n');
+    expect(hasConfig(env)).toBe(true);
+    expect(hasConfig({ BROADSHEET_CONFIG_PATH: `${path}.missing` })).toBe(false);
+    // A path through a file: no such config, as readConfig says (ENOTDIR).
+    expect(hasConfig({ BROADSHEET_CONFIG_PATH: join(path, 'config') })).toBe(false);
+    expect(hasConfig({})).toBe(false);
+    // A name too long to look at: read by the config's reader, which words the error.
+    expect(hasConfig({ BROADSHEET_CONFIG_PATH: join(tmpdir(), 'x'.repeat(5000)) })).toBe(true);
+  });
+
+  it('a name too long for a config path is one line, exit 2, whatever the command line', async () => {
+    const run = await runMain(['-', '-f', 'text'], { env: { BROADSHEET_CONFIG_PATH: join(tmpdir(), 'x'.repeat(5000)) }, input: INPUT });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^broadsheet: config .*\n$/);
   });
 
   it('--config-path prints it and exits 0, even when the config is broken', async () => {

@@ -45,7 +45,7 @@ const noColorDetection = {
 // itself, by path) for ansi output of fenced code that names a language; the HTML parser for documents with HTML blocks; the entity table
 // for documents with named entities; GitHub's emoji for documents with shortcodes; the YAML
 // parser for front matter with more than `key: value` lines; the completion scripts for
-// --completion.
+// --completion; commander, for the command lines that need it.
 const LAZY = [
   { source: 'src/highlight/highlight.ts', file: 'highlight.cjs' },
   { source: 'src/highlight/common-grammars.ts', file: 'common-grammars.cjs' },
@@ -58,6 +58,9 @@ const LAZY = [
   { source: 'src/import/index.ts', file: 'import.cjs' },
   { source: 'src/load/yaml-front-matter.ts', file: 'yaml.cjs' },
   { source: 'src/cli/completion.ts', file: 'completion.cjs' },
+  // commander and the program: help, version, errors, `import`, the config file and every
+  // command line src/cli/quick-args.ts leaves to it; the common ones never load it.
+  { source: 'src/cli/command-line.ts', file: 'command-line.cjs' },
 ];
 const separateBundles = {
   name: 'separate-bundles',
@@ -137,7 +140,7 @@ const grammarsByPath = {
 };
 
 // The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
-await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles, entityTables] })));
+await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [lazyChildProcess, noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles, entityTables] })));
 
 await build({
   ...common,

@@ -105,6 +105,9 @@ export async function warmUp(articleDone: () => void = () => {}, documentsDone: 
     await main({ ...processIO(argv), stdin: piped, stdout: sink, stderr: sink, stdoutIsTTY: false });
   }
   documentsDone();
+  // The command lines commander reads (help, errors, the config file) load its bundle, whose
+  // cache is written after this: its help is compiled here.
+  await main({ ...processIO(['--help']), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
 }
 
 const WARM_UP_README = `---

@@ -11,22 +11,10 @@
  * or --config-path, so a broken config never hides them), and only if it exists: a missing file
  * costs one stat.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
 import { CommanderError, type Command } from 'commander';
 import { BroadsheetError } from '../errors.js';
-import { fsError } from '../load/read.js';
 import { sanitizeLine } from '../sanitize.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** Where the config is looked for; undefined without BROADSHEET_CONFIG_PATH, XDG_CONFIG_HOME or HOME. */
-export function configPath(env: Env): string | undefined {
-  if (env.BROADSHEET_CONFIG_PATH) return env.BROADSHEET_CONFIG_PATH;
-  // A relative XDG_CONFIG_HOME is ignored, as the XDG Base Directory specification says.
-  const base = env.XDG_CONFIG_HOME && isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : env.HOME ? join(env.HOME, '.config') : undefined;
-  return base === undefined ? undefined : join(base, 'broadsheet', 'config');
-}
+import { configPath, readConfig, type Env } from './config-file.js';
 
 /** Option attributes that cannot be set in the config: they choose what to read, or are commands. */
 const COMMAND_LINE_ONLY = new Set(['section', 'toc', 'list', 'completion', 'configPath', 'config']);
@@ -45,18 +33,6 @@ export function withConfig<T>(program: Command, env: Env, newProgram: () => Comm
   const given = (command: Command, key: string) => ['cli', 'implied', 'env'].includes(command.getOptionValueSource(key) ?? '');
   for (const [key, value] of Object.entries(config.opts())) if (given(config, key) && !given(program, key)) flags[key] = value;
   return flags as T;
-}
-
-/** The file's text, or undefined when there is no such file (asked without an exception: every run asks). */
-function readConfig(path: string): string | undefined {
-  try {
-    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
-    const { message } = fsError(error, sanitizeLine(path));
-    throw new BroadsheetError('usage', `config ${message}`);
-  }
 }
 
 /**

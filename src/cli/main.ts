@@ -2,7 +2,6 @@
  * The command line, start to end: argv -> Options -> load -> the pipeline -> output. It takes
  * its world as an argument (IO), so tests run it in-process; process.ts gives it the real one.
  */
-import { CommanderError } from 'commander';
 import { BroadsheetError, EXIT, formatError } from '../errors.js';
 import { createGuard, timeLimitMs } from '../guard.js';
 import { megabytes } from '../load/read.js';
@@ -10,13 +9,12 @@ import { loadSource, type Source, type Stdin } from '../load/source.js';
 import { listArticles, userStore, type Library } from '../load/store.js';
 import { loadKit } from '../kit.js';
 import { listedArticles, renderList } from '../render/list.js';
-import { MAX_READING_WIDTH, resolveOptions, type Flags, type Options } from '../options.js';
+import { resolveOptions, type Flags, type Options } from '../options.js';
 import { writeOutput, writeRendering, type Printable, type Sink } from '../output.js';
 import { isReaderFormat, prepareDocument, renderChunks, renderParsed, type Rendered } from '../pipeline.js';
 import { safeJson, sanitizeLine } from '../sanitize.js';
-import { configPath, withConfig } from './config.js';
-import { runImport } from './import-command.js';
-import { createProgram, importFlags, type CommandFlags } from './program.js';
+import { hasConfig } from './config-file.js';
+import { quickArgs } from './quick-args.js';
 
 export interface IO {
   argv: string[];
@@ -45,71 +43,39 @@ export interface IO {
 export const RENDER_LIMIT = 32 * 2 ** 20;
 
 export async function main(io: IO): Promise<number> {
-  // Help and version are printed like any output, so a full disk or closed pipe is handled once.
-  let said = '';
-  // On a terminal the help fits it (up to 80 columns); in a pipe it keeps its one-line rows.
-  const helpWidth = io.stdoutIsTTY ? Math.min(io.columns || MAX_READING_WIDTH, MAX_READING_WIDTH) : undefined;
-  const program = createProgram(io.version, { writeOut: (text) => (said += text), writeErr: (text) => io.stderr.write(text) }, helpWidth);
   try {
-    program.parse(io.argv, { from: 'user' });
-  } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
-    if (error.exitCode !== 0) {
-      io.stderr.write(formatError(sanitizeLine(error.message.replace(/^error: /, ''))));
-      return EXIT.usage;
-    }
-  }
-  try {
-    if (said !== '') {
-      await writeOutput(said, io, 'never');
-      return EXIT.ok;
-    }
-    const importing = importFlags(program);
-    if (importing) {
-      await runImport({ source: importing.page, stdout: importing.stdout, force: importing.force, timeoutMs: importing.timeoutMs }, io);
-      return EXIT.ok;
-    }
-    const commands = program.opts<CommandFlags>();
-    if (commands.completion) {
-      const { completionScript } = await import('./completion.js');
-      await writeOutput(completionScript(program, commands.completion), io, 'never');
-      return EXIT.ok;
-    }
-    if (commands.configPath) {
-      await writeOutput(`${whereConfigIs(io)}\n`, io, 'never');
-      return EXIT.ok;
-    }
-    // The config's settings under the command line's (config.ts): read only for a run that reads.
-    const silent = { writeOut: () => {}, writeErr: () => {} };
-    const flags = commands.config ? withConfig<Flags>(program, io.env, () => createProgram(io.version, silent)) : program.opts<Flags>();
-    const options = await resolveOptions(flags, io, { hyperlinkSupport: io.hyperlinkSupport, background: io.background });
-    const library = { user: userStore(io.env), bundled: io.articlesDir };
-    if (options.list) {
-      await writeOutput(await listing(library, options), io, options.paging);
-      return EXIT.ok;
-    }
-    const source = await loadSource(program.args[0], { library, stdin: io.stdin, encoding: options.encoding });
-    if (source.warning) io.stderr.write(formatError(source.warning));
-    checkRenderable(source, options);
-    // A stored article is an article: its header shows its length and reading time.
-    const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
-    const warn = (message: string) => io.stderr.write(formatError(`${source.name}: ${message}`));
-    const guard = createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length));
-    const prepared = await prepareDocument(source, request, { guard, warn });
-    // The reader's formats are written as they are rendered (output.ts); the others whole.
-    if (isReaderFormat(prepared.request)) await writeRendering((bufferBytes) => renderChunks(prepared, bufferBytes), guard, io, options.paging);
-    else await writeOutput(printable(guard(() => renderParsed(prepared.doc, prepared.selection, prepared.request, prepared.kit))), io, options.paging);
-    return EXIT.ok;
+    // The common command lines without commander (quick-args.ts); the rest, and a run with a
+    // config file, with it.
+    const quick = quickArgs(io.argv);
+    const line = quick && !hasConfig(io.env) ? quick : await (await import('./command-line.js')).readCommandLine(io);
+    if ('exit' in line) return line.exit;
+    return await read(line.flags, line.article, io);
   } catch (error) {
     io.stderr.write(formatError(describe(error)));
     return error instanceof BroadsheetError ? error.exitCode : EXIT.usage;
   }
 }
 
-function whereConfigIs(io: IO): string {
-  const path = configPath(io.env);
-  if (path === undefined) throw new BroadsheetError('usage', 'no config path: set HOME, XDG_CONFIG_HOME or BROADSHEET_CONFIG_PATH');
-  return sanitizeLine(path);
+/** Reads the article (or the listing) the flags ask for, and writes it. */
+async function read(flags: Flags, article: string | undefined, io: IO): Promise<number> {
+  const options = await resolveOptions(flags, io, { hyperlinkSupport: io.hyperlinkSupport, background: io.background });
+  const library = { user: userStore(io.env), bundled: io.articlesDir };
+  if (options.list) {
+    await writeOutput(await listing(library, options), io, options.paging);
+    return EXIT.ok;
+  }
+  const source = await loadSource(article, { library, stdin: io.stdin, encoding: options.encoding });
+  if (source.warning) io.stderr.write(formatError(source.warning));
+  checkRenderable(source, options);
+  // A stored article is an article: its header shows its length and reading time.
+  const request = { ...options, stats: options.stats ?? (source.stored ? true : undefined) };
+  const warn = (message: string) => io.stderr.write(formatError(`${source.name}: ${message}`));
+  const guard = createGuard((io.timeLimitMs ?? timeLimitMs)(source.text.length));
+  const prepared = await prepareDocument(source, request, { guard, warn });
+  // The reader's formats are written as they are rendered (output.ts); the others whole.
+  if (isReaderFormat(prepared.request)) await writeRendering((bufferBytes) => renderChunks(prepared, bufferBytes), guard, io, options.paging);
+  else await writeOutput(printable(guard(() => renderParsed(prepared.doc, prepared.selection, prepared.request, prepared.kit))), io, options.paging);
+  return EXIT.ok;
 }
 
 /** `--list`: the stored articles, as a table or JSON. */
