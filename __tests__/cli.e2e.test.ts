@@ -261,8 +261,8 @@ describe('the code cache', () => {
     const bare = new Set(loaded([empty]));
     const beyondBare = (args: string[]) => loaded([BIN, ...args]).filter((name) => name !== '' && !bare.has(name));
     // module.createRequire alone brought in Node's public module, its ES-module loader and source
-    // maps (~0.2 ms). Which of its own modules a Node loads for vm and process is Node's affair:
-    // only these, and the bundles' own, are looked for.
+    // maps (~0.2 ms). Which of its own modules a Node loads for vm is Node's affair: only these,
+    // and the bundles' own, are looked for.
     for (const args of [['--format', 'text'], [join(ROOT, '__tests__', 'corpus', 'readme', 'chalk.md'), '--width', '80']]) {
       const beyond = beyondBare(args);
       expect(beyond).toContain('NativeModule vm');

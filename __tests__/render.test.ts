@@ -5,7 +5,7 @@ import { distribute, isBareCell, longestWord } from '../src/render/terminal/tabl
 import { OWN_ESCAPES, SPACE_AND_ESCAPE_TAIL, stripEscapes } from '../src/layout/ansi.js';
 import { isSimple } from '../src/layout/measure.js';
 import { stripMarkers } from '../src/layout/styled.js';
-import { Layout, trimLines } from '../src/layout/layout.js';
+import { Layout, endsInSpace, trimLines } from '../src/layout/layout.js';
 import { unicodeLayout } from '../src/layout/unicode.js';
 import { fixture, stripOwnEscapes } from './helpers.js';
 import { ansiFull, plainFull } from './kits.js';
@@ -161,6 +161,26 @@ describe('trailing spaces', () => {
       }),
       { numRuns: Number(process.env.BROADSHEET_PROPERTY_RUNS ?? 20000) },
     );
+  });
+
+  it('are found by reading a line back from its end over our codes, each whole', () => {
+    const ends = (line: string) => endsInSpace(line, 0, line.length);
+    expect(ends('a ')).toBe(true);
+    expect(ends('a\t')).toBe(true);
+    expect(ends('a')).toBe(false);
+    expect(ends('')).toBe(false);
+    expect(ends('a \u001B[0m')).toBe(true);
+    expect(ends('a\u001B[0m')).toBe(false);
+    expect(ends('a \u001B[1m\u001B]8;;https://a.test/\u001B\\\u001B[22m')).toBe(true);
+    expect(ends('a \u001B]8;;x\u0007')).toBe(true);
+    // A space inside a code is the code's; text that only looks like the end of one is text.
+    expect(ends('a\u001B]8;;x y\u0007')).toBe(false);
+    expect(ends('a [1m')).toBe(false);
+    expect(ends('a ]8;;x\u0007')).toBe(false);
+    expect(ends('a \u001B[1;xm')).toBe(false);
+    // Only text[from, to) is read.
+    expect(endsInSpace('a b', 0, 2)).toBe(true);
+    expect(endsInSpace('a \u001B[0mb', 2, 6)).toBe(false);
   });
 
   it('are trimmed block by block as in the whole text, which is never joined into one string', () => {

@@ -139,7 +139,8 @@ const grammarsByPath = {
   },
 };
 
-// The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's.
+// The lazy bundles' chalk (the highlighter's) gets the same stand-in detector as the main bundle's,
+// and commander (in command-line.cjs) the same stand-in for node:child_process.
 await Promise.all(LAZY.map(({ source, file }) => build({ ...common, ...asFunction, entryPoints: [source], outfile: `dist/${file}`, plugins: [lazyChildProcess, noColorDetection, emojiNamesOnly, noDomUtils, grammarsByPath, highlightCore, separateBundles, entityTables] })));
 
 await build({

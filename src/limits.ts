@@ -54,8 +54,9 @@ function prefixLength(text: string, from: number, to: number): number {
 
 /**
  * A line that prefixLength would measure past half the limit, found in one native scan (the loop
- * below, over every line, took ~1 ms on an 87 KB README). It also matches after a lone `\r` or
- * U+2028, which the loop does not split at: the loop, run only then, is the exact answer.
+ * below, over every line, took ~1 ms on an 87 KB README). It also matches after a lone `\r`,
+ * U+2028 or U+2029, which the loop does not split at: the loop, run only then, is the exact
+ * answer.
  */
 const DEEP_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${MAX_NESTING / 2 + 1}}`, 'm');
 

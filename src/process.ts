@@ -88,8 +88,11 @@ export async function warmUp(articleDone: () => void = () => {}, documentsDone: 
   // As into a pipe or file (output.ts writes to the descriptor as it renders), but nowhere.
   const descriptor = new DescriptorSink(-1, () => sink, (_fd, bytes, offset) => bytes.length - offset);
   const stdin: Stdin = { kind: 'null', chunks: async function* () {} };
+  // As for a reader without a config file (one stat, no file), whoever builds: with one, every
+  // run would go through commander (quick-args.ts), and the caches would hold that path.
+  const env = { ...process.env, BROADSHEET_CONFIG_PATH: join(__dirname, 'no-config') };
   for (const argv of [['--format', 'text'], ['--color', 'always', '--hyperlinks', 'always', '-w', '80'], ['--toc']]) {
-    await main({ ...processIO(argv), stdin, stdout: descriptor, stderr: sink, stdoutIsTTY: false });
+    await main({ ...processIO(argv), env, stdin, stdout: descriptor, stderr: sink, stdoutIsTTY: false });
   }
   articleDone();
   // What READMEs use and the article does not: the lazy bundles for HTML, entities, emoji,
@@ -102,12 +105,12 @@ export async function warmUp(articleDone: () => void = () => {}, documentsDone: 
     },
   };
   for (const argv of [['-', '-w', '80'], ['-', '--color', 'always', '-w', '80']]) {
-    await main({ ...processIO(argv), stdin: piped, stdout: sink, stderr: sink, stdoutIsTTY: false });
+    await main({ ...processIO(argv), env, stdin: piped, stdout: sink, stderr: sink, stdoutIsTTY: false });
   }
   documentsDone();
   // The command lines commander reads (help, errors, the config file) load its bundle, whose
   // cache is written after this: its help is compiled here.
-  await main({ ...processIO(['--help']), stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
+  await main({ ...processIO(['--help']), env, stdin, stdout: sink, stderr: sink, stdoutIsTTY: false });
 }
 
 const WARM_UP_README = `---

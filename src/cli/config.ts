@@ -9,7 +9,8 @@
  *
  * The file is read only when a run reads a document (never for --help, --version, --completion
  * or --config-path, so a broken config never hides them), and only if it exists: a missing file
- * costs one stat.
+ * costs one stat. A run with a config reads its command line with commander, whatever it is
+ * (src/cli/quick-args.ts reads the common ones without it only where there is none).
  */
 import { CommanderError, type Command } from 'commander';
 import { BroadsheetError } from '../errors.js';

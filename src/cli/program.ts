@@ -17,7 +17,7 @@ export interface ProgramOutput {
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
 export type Shell = (typeof SHELLS)[number];
 
-/** The flags that are commands around the reader, not render options (main.ts acts on them). */
+/** The flags that are commands around the reader, not render options (command-line.ts acts on them). */
 export interface CommandFlags {
   completion?: Shell;
   configPath?: boolean;
@@ -183,7 +183,7 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
       getOutHelpWidth: () => helpWidth ?? 80,
       getErrHelpWidth: () => helpWidth ?? 80,
     })
-    // Main reads what was parsed; an action is needed only so that, beside a subcommand, the
+    // command-line.ts reads what was parsed; an action is needed only so that, beside a subcommand, the
     // document's name is not taken for an unknown command. No `help` command: it is a name an
     // article may have (`broadsheet help import` is `broadsheet import --help`).
     .action(() => {})

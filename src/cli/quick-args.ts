@@ -1,16 +1,17 @@
 /**
  * The command lines most runs have, read without commander: `broadsheet`, `broadsheet notes.md`,
- * `--toc`, `--section`, `--format`, `--width`, `--color`, `--hyperlinks`, `--links`. Building
- * commander's program (two dozen options, each parsed and registered by code that runs once, in
- * the interpreter) took 0.6-0.8 ms of every run; with commander itself no longer loaded, the
- * stored article as text starts ~1.1 ms sooner (of ~11 ms over a bare Node start).
+ * `--toc`, `--section`, `--format`, `--width`, `--color`, `--no-color`, `--hyperlinks`,
+ * `--links`. Building commander's program (two dozen options, each parsed and registered by
+ * code that runs once, in the interpreter) took 0.6-0.8 ms of every run; with commander itself
+ * no longer loaded, the stored article as text starts 1.3-1.8 ms sooner (of ~11 ms over a bare
+ * Node start).
  *
  * Only what is unambiguous is read here: the flags below, each given once (but --section, which
  * repeats), each value in its own word or after `=`, never starting with `-`, and at most one
- * article, which neither starts with `-` (but `-` itself, stdin) nor names a subcommand. Every
- * other command line (help, a bad value, an unknown or combined flag) goes to commander, which
- * reads it and words its errors. The result is what commander's `opts()` and `args[0]` give
- * for the same words: a property test holds the two equal.
+ * article, which is not empty, does not start with `-` (but `-` itself, stdin) and does not
+ * name a subcommand. Every other command line (help, a bad value, an unknown or combined flag)
+ * goes to commander, which reads it and words its errors. The result is what commander's
+ * `opts()` and `args[0]` give for the same words: a property test holds the two equal.
  */
 import { DEFAULTS, WHEN, parseWidth, type Flags } from '../options.js';
 import { FORMATS, LINK_STYLES } from '../request.js';
@@ -57,7 +58,7 @@ export function quickArgs(argv: readonly string[]): QuickArgs | undefined {
     const spelling = equals < 0 ? word : word.slice(0, equals);
     const option = Object.hasOwn(SPELLINGS, spelling) ? SPELLINGS[spelling]! : undefined;
     if (option === undefined || (seen.has(option) && option !== 'section')) return undefined;
-    // --color and --no-color set one value: commander keeps the last, read here as neither.
+    // --color and --no-color set one value (commander keeps the last): both, left to commander.
     if ((option === 'color' && seen.has('noColor')) || (option === 'noColor' && seen.has('color'))) return undefined;
     seen.add(option);
     if (option === 'toc' || option === 'noColor') {
