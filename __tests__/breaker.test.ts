@@ -153,6 +153,19 @@ describe('the line breaker', () => {
     );
   });
 
+  it('sets a paragraph whose costs could pass 32 bits (kept as doubles) as the general path does, as one whose costs cannot', () => {
+    // The fast path keeps costs as integers where n * width^2 < 2^31, their bound: 2,400 words at
+    // 1,000 columns are past it, the same words at 120 columns are not.
+    const general = new Layout(unicodeLayout, (word) => [word]);
+    const words = Array.from({ length: 2400 }, (_, i) => ['a', 'bb', 'ccc', 'dddd', 'president', 'x'][(i * 7) % 6]!);
+    const text = words.join(' ');
+    for (const width of [1000, 120]) {
+      const lines = layout.wrap(text, width);
+      expect(lines).toBe(general.wrap(text, width));
+      expect(lines.split('\n').length).toBeGreaterThan(2);
+    }
+  });
+
   it('gives a text that is already a line that fits back as the breaker would, hyphenating or not', async () => {
     // Layout.wrap does not break such a text (most table cells and list items); the breaker is
     // the reference. The prose is made into one line with single spaces and no markers, as

@@ -260,6 +260,8 @@ interface Scratch {
   widths: Int32Array;
   glue: Int32Array;
   cost: Float64Array;
+  /** cost, for a paragraph whose costs cannot pass 2^31 - 1 (fitWords). */
+  smallCost: Int32Array;
   from: Int32Array;
   offsets: Int32Array;
 }
@@ -275,7 +277,7 @@ function scratch(n: number): Scratch {
       return array;
     };
     const old = scratchArrays;
-    scratchArrays = { starts: grown(old?.starts), ends: grown(old?.ends), widths: grown(old?.widths), glue: grown(old?.glue), cost: new Float64Array(size), from: grown(old?.from), offsets: new Int32Array(size) };
+    scratchArrays = { starts: grown(old?.starts), ends: grown(old?.ends), widths: grown(old?.widths), glue: grown(old?.glue), cost: new Float64Array(size), smallCost: new Int32Array(size), from: grown(old?.from), offsets: new Int32Array(size) };
   }
   return scratchArrays;
 }
@@ -333,7 +335,14 @@ function plainBreaks(segment: string, width: number, out: string[], measurer: Me
  * The last line is free, but a widow there (one word, however many pieces) costs WIDOW.
  */
 function fitWords(widths: Int32Array, glue: Int32Array, n: number, width: number): number[] {
-  const { cost, from, offsets } = scratch(n);
+  const arrays = scratch(n);
+  const { from, offsets } = arrays;
+  // A cost is a sum of squared slacks, one a line: under n * width^2. Where that fits 32 bits
+  // (a paragraph of up to 335,000 words at 80 columns) the costs are kept as integers: a
+  // double read from a Float64Array is a new heap number in V8's interpreter and baseline code,
+  // where a cold run reads them (~40 bytes a word of a README's prose, ~9% of what rendering
+  // commander's README allocated).
+  const cost = n * width * width < 2 ** 31 ? arrays.smallCost : arrays.cost;
   // offsets[i]: the column word i starts at, were all the words on one line. A line of words
   // [i, j) is then offsets[j - 1] + widths[j - 1] - offsets[i] wide: one subtraction in the
   // inner loop below, which runs for every word times the words a line holds.
