@@ -164,20 +164,22 @@ describe('trailing spaces', () => {
   });
 
   it('are found by reading a line back from its end over our codes, each whole', () => {
-    const ends = (line: string) => endsInSpace(line, 0, line.length);
-    expect(ends('a ')).toBe(true);
-    expect(ends('a\t')).toBe(true);
-    expect(ends('a')).toBe(false);
-    expect(ends('')).toBe(false);
-    expect(ends('a \u001B[0m')).toBe(true);
-    expect(ends('a\u001B[0m')).toBe(false);
-    expect(ends('a \u001B[1m\u001B]8;;https://a.test/\u001B\\\u001B[22m')).toBe(true);
-    expect(ends('a \u001B]8;;x\u0007')).toBe(true);
-    // A space inside a code is the code's; text that only looks like the end of one is text.
-    expect(ends('a\u001B]8;;x y\u0007')).toBe(false);
-    expect(ends('a [1m')).toBe(false);
-    expect(ends('a ]8;;x\u0007')).toBe(false);
-    expect(ends('a \u001B[1;xm')).toBe(false);
+    const cases: [string, boolean][] = [
+      ['a ', true],
+      ['a\t', true],
+      ['a', false],
+      ['', false],
+      ['a \u001B[0m', true],
+      ['a\u001B[0m', false],
+      ['a \u001B[1m\u001B]8;;https://a.test/\u001B\\\u001B[22m', true],
+      ['a \u001B]8;;x\u0007', true],
+      // A space inside a code is the code's; text that only looks like the end of one is text.
+      ['a\u001B]8;;x y\u0007', false],
+      ['a [1m', false],
+      ['a ]8;;x\u0007', false],
+      ['a \u001B[1;xm', false],
+    ];
+    for (const [line, ends] of cases) expect([line, endsInSpace(line, 0, line.length)]).toEqual([line, ends]);
     // Only text[from, to) is read.
     expect(endsInSpace('a b', 0, 2)).toBe(true);
     expect(endsInSpace('a \u001B[0mb', 2, 6)).toBe(false);

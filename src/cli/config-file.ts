@@ -18,13 +18,24 @@ export function configPath(env: Env): string | undefined {
   return base === undefined ? undefined : join(base, 'broadsheet', 'config');
 }
 
-/** The file's text, or undefined when there is no such file (asked without an exception: every run asks). */
+/**
+ * Whether something is at `path`: no, without an exception (every run asks), where nothing is or
+ * the path goes through a file (ENOTDIR); any other error is thrown.
+ */
+function isThere(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return false;
+    throw error;
+  }
+}
+
+/** The file's text, or undefined when there is no such file. */
 export function readConfig(path: string): string | undefined {
   try {
-    if (!statSync(path, { throwIfNoEntry: false })) return undefined;
-    return readFileSync(path, 'utf8');
+    return isThere(path) ? readFileSync(path, 'utf8') : undefined;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return undefined;
     const { message } = fsError(error, sanitizeLine(path));
     throw new BroadsheetError('usage', `config ${message}`);
   }
@@ -38,8 +49,8 @@ export function hasConfig(env: Env): boolean {
   const path = configPath(env);
   if (path === undefined) return false;
   try {
-    return statSync(path, { throwIfNoEntry: false }) !== undefined;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ENOTDIR';
+    return isThere(path);
+  } catch {
+    return true;
   }
 }

@@ -183,9 +183,9 @@ export function createProgram(version: string, output: ProgramOutput, helpWidth?
       getOutHelpWidth: () => helpWidth ?? 80,
       getErrHelpWidth: () => helpWidth ?? 80,
     })
-    // command-line.ts reads what was parsed; an action is needed only so that, beside a subcommand, the
-    // document's name is not taken for an unknown command. No `help` command: it is a name an
-    // article may have (`broadsheet help import` is `broadsheet import --help`).
+    // command-line.ts reads what was parsed; an action is needed only so that, beside a
+    // subcommand, the document's name is not taken for an unknown command. No `help` command: it
+    // is a name an article may have (`broadsheet help import` is `broadsheet import --help`).
     .action(() => {})
     .helpCommand(false);
   // After the settings above, which a subcommand inherits (output, exit override, help width).
